@@ -1,0 +1,114 @@
+/// The replicated state of one record: a register per slot.
+///
+/// Records are created by their first change and never disappear by merge;
+/// deletion is the `@deleted` slot holding `true` (a tombstone). Physical
+/// removal happens only through compaction (``isPurgeable(stable:)``).
+public struct RecordState: Hashable, Sendable {
+    /// Entity type name, e.g. `"account"`.
+    public let entity: String
+    /// Record ID.
+    public let id: String
+    /// Registers by slot.
+    public private(set) var slots: [Slot: Register]
+
+    /// An empty record that no change has touched yet.
+    public init(entity: String, id: String, slots: [Slot: Register] = [:]) {
+        self.entity = entity
+        self.id = id
+        self.slots = slots.filter { !$0.value.isEmpty }
+    }
+
+    /// Applies a change; returns the slots that changed (empty for a duplicate).
+    ///
+    /// A change whose dot is covered by `stable` (the stability frontier) is
+    /// ignored: every active replica applied it before the frontier passed it.
+    /// - Throws: ``SyncError`` if the change is for another record or entity.
+    @discardableResult
+    public mutating func apply(_ change: Change, stable: VersionVector = VersionVector()) throws(SyncError)
+        -> [Slot]
+    {
+        guard change.record == id else { throw .recordMismatch(expected: id, found: change.record) }
+        guard change.entity == entity else {
+            throw .entityMismatch(record: id, expected: entity, found: change.entity)
+        }
+        if stable.contains(change.dot) { return [] }
+        var touched: [Slot] = []
+        for op in change.ops {
+            if slots[op.slot, default: Register()].apply(op, dot: change.dot, time: change.time) {
+                touched.append(op.slot)
+            }
+        }
+        return touched
+    }
+
+    /// Joins another replica's state of the same record (state transfer).
+    public mutating func join(_ other: RecordState) throws(SyncError) {
+        guard other.id == id else { throw .recordMismatch(expected: id, found: other.id) }
+        guard other.entity == entity else { throw .entityMismatch(record: id, expected: entity, found: other.entity) }
+        for (slot, register) in other.slots {
+            slots[slot, default: Register()].join(register)
+        }
+    }
+
+    /// The register of `slot`, empty if never written.
+    public func register(_ slot: Slot) -> Register { slots[slot] ?? Register() }
+
+    /// Whether the record is a tombstone: the winning `@deleted` entry is `true`.
+    public var isDeleted: Bool { slots[.deleted]?.winner?.value == .bool(true) }
+
+    /// Whether any change has written this record.
+    public var exists: Bool { slots.values.contains { !$0.entries.isEmpty } }
+
+    /// Every distinct dot of every live entry, sorted: what a delete covers.
+    public var liveDots: [Dot] {
+        var dots = Set<Dot>()
+        for (slot, register) in slots where slot != .deleted {
+            for entry in register.entries { dots.insert(entry.dot) }
+        }
+        return dots.sorted()
+    }
+
+    /// Compacts every register against the stability frontier.
+    public mutating func compact(stable: VersionVector) {
+        for slot in Array(slots.keys) {
+            slots[slot]?.compact(stable: stable)
+        }
+    }
+
+    /// Whether the record may be dropped entirely: it is deleted, has no open
+    /// conflict, and every entry (the delete included) is stable.
+    public func isPurgeable(stable: VersionVector) -> Bool {
+        isDeleted && conflicts.isEmpty
+            && slots.values.allSatisfy { $0.entries.allSatisfy { stable.contains($0.dot) } }
+    }
+}
+
+extension RecordState: Codable {
+    enum CodingKeys: String, CodingKey { case entity, id, slots }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let raw = try container.decodeIfPresent([String: Register].self, forKey: .slots) ?? [:]
+        var slots: [Slot: Register] = [:]
+        for (path, register) in raw {
+            do { slots[try Slot(path: path)] = register } catch {
+                throw DecodingError.dataCorruptedError(forKey: .slots, in: container, debugDescription: "\(error)")
+            }
+        }
+        self.init(
+            entity: try container.decode(String.self, forKey: .entity),
+            id: try container.decode(String.self, forKey: .id),
+            slots: slots
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(entity, forKey: .entity)
+        try container.encode(id, forKey: .id)
+        try container.encode(
+            Dictionary(uniqueKeysWithValues: slots.map { ($0.key.path, $0.value) }),
+            forKey: .slots
+        )
+    }
+}
