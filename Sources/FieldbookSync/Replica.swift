@@ -75,6 +75,17 @@ public struct Replica: Sendable {
         return touched
     }
 
+    /// Joins a record state received as a whole (initial sync, a record that
+    /// entered this replica's scope, a conformance vector's initial state).
+    public mutating func join(_ state: RecordState) throws(SyncError) {
+        guard var current = records[state.id] else {
+            records[state.id] = state
+            return
+        }
+        try current.join(state)
+        records[state.id] = current
+    }
+
     /// Every open conflict across all records, ordered by record then slot.
     public var conflicts: [Conflict] {
         records.keys.sorted().flatMap { records[$0]!.conflicts }
