@@ -19,7 +19,7 @@ public struct Change: Hashable, Sendable, Codable, Identifiable {
     /// Hybrid logical time at which the change was made (tie-breaks only).
     public var time: HybridTimestamp
     /// The slot writes, at most one per slot, sorted by slot.
-    public var ops: [Operation]
+    public private(set) var ops: [Operation]
 
     /// Creates a change; operations are sorted by slot.
     public init(entity: String, record: String, dot: Dot, time: HybridTimestamp, ops: [Operation]) {
@@ -28,6 +28,19 @@ public struct Change: Hashable, Sendable, Codable, Identifiable {
         self.dot = dot
         self.time = time
         self.ops = ops.sorted { $0.slot < $1.slot }
+    }
+
+    enum CodingKeys: String, CodingKey { case entity, record, dot, time, ops }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            entity: try container.decode(String.self, forKey: .entity),
+            record: try container.decode(String.self, forKey: .record),
+            dot: try container.decode(Dot.self, forKey: .dot),
+            time: try container.decode(HybridTimestamp.self, forKey: .time),
+            ops: try container.decode([Operation].self, forKey: .ops)
+        )
     }
 
     /// The change's identity: its dot.
@@ -43,9 +56,9 @@ public struct Change: Hashable, Sendable, Codable, Identifiable {
         if entity.isEmpty || entity.utf8.count > 64 {
             throw .invalidChange(dot: dot, reason: "entity name must be 1–64 bytes")
         }
-        var seen = Set<Slot>()
-        for op in ops {
-            if !seen.insert(op.slot).inserted {
+        for (index, op) in ops.enumerated() {
+            // `ops` is sorted by slot (the initialiser sorts), so a repeat is adjacent.
+            if index > 0, ops[index - 1].slot == op.slot {
                 throw .invalidChange(dot: dot, reason: "slot \(op.slot) written twice")
             }
             if op.supersedes.contains(dot) || op.covers.contains(dot) {

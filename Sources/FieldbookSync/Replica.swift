@@ -66,10 +66,13 @@ public struct Replica: Sendable {
         if known.contains(change.dot) || stable.contains(change.dot) { return [] }
         try change.validateStructure()
         try clock.checkDrift(change.time, physical: physical)
-        var state = records[change.record] ?? RecordState(entity: change.entity, id: change.record)
-        let touched = try state.apply(change, stable: stable)
+        if let existing = records[change.record], existing.entity != change.entity {
+            throw .entityMismatch(record: change.record, expected: existing.entity, found: change.entity)
+        }
+        // Mutate in place: copying the record out and back would copy its slots on every change.
+        let touched = try records[change.record, default: RecordState(entity: change.entity, id: change.record)]
+            .apply(change, stable: stable)
         try clock.receive(change.time, physical: physical)
-        records[change.record] = state
         known.insert(change.dot)
         log.append(change)
         return touched
