@@ -111,3 +111,22 @@ struct MergeBasicsTests {
         #expect(SHA256.hex(long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
+
+@Suite("Merge result")
+struct MergeResultTests {
+    @Test func reportsChangedSlotsAndOpenConflicts() throws {
+        var a = Replica(id: ReplicaID(unchecked: "a"))
+        var b = Replica(id: ReplicaID(unchecked: "b"))
+        let base = a.change("ticket", "t1", physical: 10) { $0.set("status", to: "open") }!
+        try b.receive(base, physical: 10)
+        let closeByOffice = b.change("ticket", "t1", physical: 20) { $0.set("status", to: "closed") }!
+        let followUp = a.change("ticket", "t1", physical: 30) { $0.set("status", to: "waiting") }!
+        let result = try a.records["t1"]!.merged(with: closeByOffice)
+        #expect(result.changedSlots == [.field("status")])
+        #expect(result.conflicts.count == 1)
+        #expect(result.conflicts.first?.winner.dot == followUp.dot)
+        #expect(result.conflicts.first?.others.map(\.entry.value) == ["closed"])
+        let again = try result.state.merged(with: closeByOffice)
+        #expect(again.isNoOp && again.state == result.state)
+    }
+}
