@@ -50,16 +50,16 @@ public struct Change: Hashable, Sendable, Codable, Identifiable {
     /// - Throws: ``SyncError/invalidChange(dot:reason:)`` naming the rule broken.
     public func validateStructure() throws(SyncError) {
         if ops.isEmpty { throw .invalidChange(dot: dot, reason: "no operations") }
-        if record.isEmpty || record.utf8.count > 128 {
-            throw .invalidChange(dot: dot, reason: "record ID must be 1–128 bytes")
+        if !Change.isValidRecordID(record) {
+            throw .invalidChange(dot: dot, reason: "record ID must be 1–128 characters from A–Z a–z 0–9 _ - . :")
         }
-        if entity.isEmpty || entity.utf8.count > 64 {
-            throw .invalidChange(dot: dot, reason: "entity name must be 1–64 bytes")
+        if !Change.isValidEntityName(entity) {
+            throw .invalidChange(dot: dot, reason: "entity name must match [a-z][a-z0-9_]{0,63}")
         }
         for (index, op) in ops.enumerated() {
             // `ops` is sorted by slot (the initialiser sorts), so a repeat is adjacent.
             if index > 0, ops[index - 1].slot == op.slot {
-                throw .invalidChange(dot: dot, reason: "slot \(op.slot) written twice")
+                throw .invalidChange(dot: dot, reason: "a slot of field \(op.slot.field) written twice")
             }
             if op.supersedes.contains(dot) || op.covers.contains(dot) {
                 throw .invalidChange(dot: dot, reason: "a change cannot supersede or cover itself")
@@ -71,6 +71,27 @@ public struct Change: Hashable, Sendable, Codable, Identifiable {
                 throw .invalidChange(dot: dot, reason: "@deleted takes true or false")
             }
         }
+    }
+}
+
+extension Change {
+    /// Whether `id` is a valid record ID: 1–128 ASCII characters from
+    /// `A–Z a–z 0–9 _ - . :`. IDs are ASCII so that every implementation and
+    /// every database compares them the same way (bytewise).
+    public static func isValidRecordID(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard (1...128).contains(bytes.count) else { return false }
+        return bytes.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x5F || byte == 0x2D || byte == 0x2E || byte == 0x3A
+        }
+    }
+
+    /// Whether `name` is a valid entity name: `[a-z][a-z0-9_]{0,63}`.
+    public static func isValidEntityName(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard let first = bytes.first, (0x61...0x7A).contains(first), bytes.count <= 64 else { return false }
+        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
     }
 }
 

@@ -69,9 +69,11 @@ public struct ChangeBuilder: Sendable {
         write(.member(member, ofItem: item, in: field), value)
     }
 
-    /// Moves a list item to just after `after` (nil: to the start).
+    /// Moves a list item to just after `after` (nil: to the start). Like an
+    /// edit, a move re-asserts the item's presence (update wins over removal).
     public mutating func moveItem(_ item: String, in field: String, after: String?) {
         let position = positionAfter(after, in: field, excluding: item)
+        write(.item(item, of: field), .bool(true))
         write(.member(Slot.positionMember, ofItem: item, in: field), .text(position))
     }
 
@@ -111,21 +113,22 @@ public struct ChangeBuilder: Sendable {
     }
 
     /// The list as it will look after the operations built so far (ID and position only).
+    /// Keyed by presence slot: item IDs compare bytewise.
     private func itemsIncludingPending(of field: String) -> [RecordState.ListItem] {
-        var items = Dictionary(uniqueKeysWithValues: state.items(of: field).map { ($0.id, $0) })
-        for op in pending.values where op.slot.field == field {
+        var items: [Slot: RecordState.ListItem] = [:]
+        for item in state.items(of: field) { items[.item(item.id, of: field)] = item }
+        for op in pending.values where op.slot.field == field && op.slot.member == nil {
             guard let item = op.slot.element else { continue }
-            switch op.slot.member {
-            case nil where op.value == nil:
-                items[item] = nil
-            case nil:
-                if items[item] == nil { items[item] = RecordState.ListItem(id: item, position: "", members: [:]) }
-            default:
-                break
+            if op.value == nil {
+                items[op.slot] = nil
+            } else if items[op.slot] == nil {
+                items[op.slot] = RecordState.ListItem(id: item, position: "", members: [:])
             }
         }
         for op in pending.values where op.slot.field == field && op.slot.member == Slot.positionMember {
-            if let item = op.slot.element, let position = op.value?.text { items[item]?.position = position }
+            if let item = op.slot.element, let position = op.value?.text {
+                items[.item(item, of: field)]?.position = position
+            }
         }
         return items.values.sorted(by: RecordState.ListItem.precedes)
     }

@@ -27,8 +27,10 @@ public struct Conflict: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
-    /// Stable identity: `"<record>#<slot>"`.
-    public var id: String { record + "#" + slot.path }
+    /// Stable identity: `"<record>#<slot>"` for field conflicts and
+    /// `"<record>#@delete-edit"` for delete/edit conflicts (`-` never occurs
+    /// in a slot name, so the two can coexist on `@deleted`).
+    public var id: String { record + "#" + (kind == .field ? slot.path : "@delete-edit") }
     /// Entity of the record.
     public var entity: String
     /// The record in conflict.

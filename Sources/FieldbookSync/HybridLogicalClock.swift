@@ -49,6 +49,12 @@ public struct HybridLogicalClock: Sendable {
         if remote > last { last = remote }
     }
 
+    /// Moves the clock to at least `timestamp` without a drift check (for
+    /// state already validated elsewhere, such as a snapshot from the server).
+    public mutating func advance(past timestamp: HybridTimestamp) {
+        if timestamp > last { last = timestamp }
+    }
+
     /// Validates a remote timestamp without changing the clock.
     public func checkDrift(_ remote: HybridTimestamp, physical: UInt64) throws(SyncError) {
         let limit = physical > UInt64.max - maxDrift ? UInt64.max : physical + maxDrift

@@ -42,7 +42,8 @@ public struct Operation: Hashable, Sendable, Codable {
                 )
             )
         }
-        let value = remove ? nil : try container.decode(Value.self, forKey: .value)
+        // Typed explicitly: `Value` is nil-literal expressible, and `nil` here means "no entry".
+        let value: Value? = remove ? nil : try container.decode(Value.self, forKey: .value)
         self.init(
             slot: slot,
             value: value,

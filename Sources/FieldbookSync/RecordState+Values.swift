@@ -11,7 +11,7 @@ extension RecordState {
         /// List order: by position key, ties (concurrent inserts at the same
         /// place) by item ID, both bytewise.
         public static func precedes(_ lhs: ListItem, _ rhs: ListItem) -> Bool {
-            lhs.position != rhs.position
+            !lhs.position.utf8.elementsEqual(rhs.position.utf8)
                 ? lhs.position.utf8.lexicographicallyPrecedes(rhs.position.utf8)
                 : lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
         }
@@ -23,7 +23,7 @@ extension RecordState {
     /// Winning values of every plain field (no `/` in the slot), `@deleted` excluded.
     public var fieldValues: [String: Value] {
         var result: [String: Value] = [:]
-        for (slot, register) in slots where slot != .deleted && !slot.path.contains("/") {
+        for (slot, register) in slots where slot != .deleted && slot.isPlainField {
             if let winner = register.winner { result[slot.path] = winner.value }
         }
         return result
@@ -33,7 +33,7 @@ extension RecordState {
     public func elements(of field: String) -> [String] {
         let prefix = field + "/"
         return slots.compactMap { slot, register -> String? in
-            guard slot.path.hasPrefix(prefix), slot.member == nil,
+            guard slot.path.utf8.starts(with: prefix.utf8), slot.member == nil,
                 register.entries.contains(where: { $0.value == .bool(true) })
             else { return nil }
             return slot.element
@@ -45,21 +45,24 @@ extension RecordState {
     /// key, ties (concurrent inserts at the same place) by item ID, bytewise.
     public func items(of field: String) -> [ListItem] {
         let prefix = field + "/"
-        var present: [String: ListItem] = [:]
-        for (slot, register) in slots where slot.path.hasPrefix(prefix) && slot.member == nil {
+        // Keyed by presence slot, which compares bytewise like every other key.
+        var present: [Slot: ListItem] = [:]
+        for (slot, register) in slots where slot.path.utf8.starts(with: prefix.utf8) && slot.member == nil {
             guard let item = slot.element, register.entries.contains(where: { $0.value == .bool(true) }) else {
                 continue
             }
-            present[item] = ListItem(id: item, position: "", members: [:])
+            present[slot] = ListItem(id: item, position: "", members: [:])
         }
-        for (slot, register) in slots where slot.path.hasPrefix(prefix) {
-            guard let member = slot.member, let item = slot.element, present[item] != nil,
-                let value = register.winner?.value
-            else { continue }
+        for (slot, register) in slots where slot.path.utf8.starts(with: prefix.utf8) {
+            guard let member = slot.member, let item = slot.element, let value = register.winner?.value else {
+                continue
+            }
+            let key = Slot.item(item, of: field)
+            guard present[key] != nil else { continue }
             if member == Slot.positionMember {
-                present[item]?.position = value.text ?? ""
+                present[key]?.position = value.text ?? ""
             } else {
-                present[item]?.members[member] = value
+                present[key]?.members[member] = value
             }
         }
         return present.values.sorted(by: ListItem.precedes)

@@ -83,16 +83,45 @@ public struct RecordState: Hashable, Sendable {
     }
 }
 
+/// Wire form: `{"entity": …, "id": …, "slots": [{"slot": path, "entries": […],
+/// "superseded": […]}, …]}` with slots sorted bytewise. Slots are an array,
+/// not an object keyed by path, because paths compare as bytes and some JSON
+/// libraries (Swift's among them) treat canonically equivalent keys as equal.
 extension RecordState: Codable {
     enum CodingKeys: String, CodingKey { case entity, id, slots }
 
+    private struct SlotRegister: Codable {
+        var slot: Slot
+        var register: Register
+
+        enum CodingKeys: String, CodingKey { case slot }
+
+        init(slot: Slot, register: Register) {
+            self.slot = slot
+            self.register = register
+        }
+
+        init(from decoder: any Decoder) throws {
+            slot = try decoder.container(keyedBy: CodingKeys.self).decode(Slot.self, forKey: .slot)
+            register = try Register(from: decoder)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(slot, forKey: .slot)
+            try register.encode(to: encoder)
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let raw = try container.decodeIfPresent([String: Register].self, forKey: .slots) ?? [:]
+        let list = try container.decodeIfPresent([SlotRegister].self, forKey: .slots) ?? []
         var slots: [Slot: Register] = [:]
-        for (path, register) in raw {
-            do { slots[try Slot(path: path)] = register } catch {
-                throw DecodingError.dataCorruptedError(forKey: .slots, in: container, debugDescription: "\(error)")
+        for item in list {
+            guard slots.updateValue(item.register, forKey: item.slot) == nil else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .slots, in: container, debugDescription: "a slot of field \(item.slot.field) appears twice"
+                )
             }
         }
         self.init(
@@ -106,9 +135,7 @@ extension RecordState: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(entity, forKey: .entity)
         try container.encode(id, forKey: .id)
-        try container.encode(
-            Dictionary(uniqueKeysWithValues: slots.map { ($0.key.path, $0.value) }),
-            forKey: .slots
-        )
+        let list = slots.sorted { $0.key < $1.key }.map { SlotRegister(slot: $0.key, register: $0.value) }
+        try container.encode(list, forKey: .slots)
     }
 }

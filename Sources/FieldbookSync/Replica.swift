@@ -80,7 +80,12 @@ public struct Replica: Sendable {
 
     /// Joins a record state received as a whole (initial sync, a record that
     /// entered this replica's scope, a conformance vector's initial state).
+    /// The clock moves past every time in `state`, so later local edits sort
+    /// after what was received.
     public mutating func join(_ state: RecordState) throws(SyncError) {
+        if let latest = state.slots.values.lazy.flatMap(\.entries).map(\.time).max() {
+            clock.advance(past: latest)
+        }
         guard var current = records[state.id] else {
             records[state.id] = state
             return
@@ -91,7 +96,7 @@ public struct Replica: Sendable {
 
     /// Every open conflict across all records, ordered by record then slot.
     public var conflicts: [Conflict] {
-        records.keys.sorted().flatMap { records[$0]!.conflicts }
+        records.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.flatMap { records[$0]!.conflicts }
     }
 
     /// Compacts every record against ``stable`` and purges deleted records

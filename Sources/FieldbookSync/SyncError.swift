@@ -21,7 +21,8 @@ public enum SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockDriftExceeded(let remote, let local, let drift):
             "timestamp \(remote) ms is more than \(drift) ms ahead of local clock \(local) ms"
         case .invalidSlot(let slot):
-            "invalid slot name '\(slot)'"
+            // Only the field part: element segments can hold customer data.
+            "invalid slot in field '\(slot.prefix { $0 != "/" }.prefix(64))'"
         case .entityMismatch(let record, let expected, let found):
             "record \(record) is a \(expected), change says \(found)"
         case .recordMismatch(let expected, let found):

@@ -10,6 +10,25 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     case int(Int64)
     case text(String)
 
+    public static func == (lhs: Value, rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let left), .bool(let right)): left == right
+        case (.int(let left), .int(let right)): left == right
+        case (.text(let left), .text(let right)): left.utf8.elementsEqual(right.utf8)
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0 as UInt8)
+        case .bool(let value): hasher.combine(1 as UInt8); hasher.combine(value)
+        case .int(let value): hasher.combine(2 as UInt8); hasher.combine(value)
+        case .text(let value): hasher.combine(3 as UInt8); hasher.combineBytes(of: value)
+        }
+    }
+
     /// The text payload, if this is `.text`.
     public var text: String? {
         if case .text(let text) = self { return text }
