@@ -15,7 +15,14 @@ let package = Package(
         .library(name: "FieldbookSync", targets: ["FieldbookSync"]),
         .library(name: "FieldbookModel", targets: ["FieldbookModel"]),
         .library(name: "FieldbookProtocol", targets: ["FieldbookProtocol"]),
+        .library(name: "FieldbookClient", targets: ["FieldbookClient"]),
+        .library(name: "FieldbookClientTesting", targets: ["FieldbookClientTesting"]),
+        .executable(name: "fieldbook", targets: ["fieldbook"]),
         .executable(name: "fieldbook-bench", targets: ["fieldbook-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // Pure sync core: clocks, version vectors, changes, merge, conflicts. No I/O.
@@ -26,6 +33,26 @@ let package = Package(
         .target(
             name: "FieldbookProtocol",
             dependencies: ["FieldbookSync", "FieldbookModel"],
+            swiftSettings: strictSettings
+        ),
+        // The local replica on SQLite (GRDB): typed records, outbox, observation.
+        .target(
+            name: "FieldbookClient",
+            dependencies: [
+                "FieldbookSync", "FieldbookModel", "FieldbookProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // An in-memory replica for app developers' UI tests.
+        .target(name: "FieldbookClientTesting", dependencies: ["FieldbookClient"], swiftSettings: strictSettings),
+        // The `fieldbook` command-line client.
+        .executableTarget(
+            name: "fieldbook",
+            dependencies: [
+                "FieldbookClient", "FieldbookModel", "FieldbookSync",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         // Benchmarks that print ratios against a baseline measured in the same run.
@@ -43,6 +70,11 @@ let package = Package(
         .testTarget(
             name: "FieldbookProtocolTests",
             dependencies: ["FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FieldbookClientTests",
+            dependencies: ["FieldbookClient", "FieldbookClientTesting", "FieldbookModel", "FieldbookSync"],
             swiftSettings: strictSettings
         ),
     ],

@@ -22,11 +22,19 @@ public struct Dot: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(replica.rawValue):\(counter)" }
 
-    /// Parses the wire form `"<replica>:<counter>"`.
+    /// Largest counter: 2^63 − 1, so counters fit a signed 64-bit integer
+    /// in every language and database.
+    public static let maxCounter: UInt64 = UInt64(Int64.max)
+
+    /// Parses the canonical wire form `"<replica>:<counter>"`: the counter is
+    /// decimal digits without sign or leading zero, 1 … 2^63 − 1.
     public init?(parsing text: String) {
-        guard let colon = text.lastIndex(of: ":"),
-            let counter = UInt64(text[text.index(after: colon)...]), counter > 0,
-            let replica = try? ReplicaID(String(text[..<colon]))
+        guard let colon = text.utf8.lastIndex(of: 0x3A) else { return nil }
+        let digits = text.utf8[text.utf8.index(after: colon)...]
+        guard let first = digits.first, first != 0x30, digits.count <= 19,
+            digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            let counter = UInt64(Substring(digits)), counter <= Dot.maxCounter,
+            let replica = try? ReplicaID(String(Substring(text.utf8[..<colon])))
         else { return nil }
         self.init(replica: replica, counter: counter)
     }

@@ -32,9 +32,9 @@ public struct Operation: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let slot = try container.decode(Slot.self, forKey: .slot)
-        let remove = try container.decodeIfPresent(Bool.self, forKey: .remove) ?? false
+        let remove = try container.decodeIfPresent(Bool.self, forKey: .remove)
         let hasValue = container.contains(.value)
-        guard remove != hasValue else {
+        guard (remove == true && !hasValue) || (remove == nil && hasValue) else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
@@ -42,8 +42,14 @@ public struct Operation: Hashable, Sendable, Codable {
                 )
             )
         }
-        // Typed explicitly: `Value` is nil-literal expressible, and `nil` here means "no entry".
-        let value: Value? = remove ? nil : try container.decode(Value.self, forKey: .value)
+        // Not a ternary: `Value` is nil-literal expressible, so `cond ? nil : value`
+        // would type `nil` as `Value.null` — a removal must mean "no entry".
+        let value: Value?
+        if hasValue {
+            value = try container.decode(Value.self, forKey: .value)
+        } else {
+            value = Optional<Value>.none
+        }
         self.init(
             slot: slot,
             value: value,

@@ -34,7 +34,7 @@ public struct RecordState: Hashable, Sendable {
         if stable.contains(change.dot) { return [] }
         var touched: [Slot] = []
         for op in change.ops {
-            if slots[op.slot, default: Register()].apply(op, dot: change.dot, time: change.time) {
+            if slots[op.slot, default: Register()].apply(op, dot: change.dot, time: change.time, stable: stable) {
                 touched.append(op.slot)
             }
         }
@@ -42,6 +42,10 @@ public struct RecordState: Hashable, Sendable {
     }
 
     /// Joins another replica's state of the same record (state transfer).
+    ///
+    /// Exact for uncompacted states. The protocol transfers whole states only
+    /// to replicas that do not hold the record (initial sync, scope entry,
+    /// re-sync), so compaction never meets a join of diverged states.
     public mutating func join(_ other: RecordState) throws(SyncError) {
         guard other.id == id else { throw .recordMismatch(expected: id, found: other.id) }
         guard other.entity == entity else { throw .entityMismatch(record: id, expected: entity, found: other.entity) }
@@ -68,10 +72,12 @@ public struct RecordState: Hashable, Sendable {
         return dots.sorted()
     }
 
-    /// Compacts every register against the stability frontier.
+    /// Compacts every register against the stability frontier and drops
+    /// registers left with nothing in them.
     public mutating func compact(stable: VersionVector) {
         for slot in Array(slots.keys) {
             slots[slot]?.compact(stable: stable)
+            if slots[slot]?.isEmpty == true { slots[slot] = nil }
         }
     }
 

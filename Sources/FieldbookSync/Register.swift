@@ -44,13 +44,24 @@ public struct Register: Hashable, Sendable {
     }
 
     /// Applies one operation of a change; returns whether the register changed.
+    ///
+    /// Superseded dots covered by `stable` are not remembered: every replica
+    /// already applied those changes, so they can only come back as
+    /// duplicates, which the frontier rule ignores.
     @discardableResult
-    public mutating func apply(_ op: Operation, dot: Dot, time: HybridTimestamp) -> Bool {
+    public mutating func apply(
+        _ op: Operation, dot: Dot, time: HybridTimestamp, stable: VersionVector = VersionVector()
+    ) -> Bool {
         var changed = false
-        for old in op.supersedes where superseded.insert(old).inserted {
+        var removed = false
+        for old in op.supersedes {
+            if entries.contains(where: { $0.dot == old }) { removed = true }
+            if !stable.contains(old), superseded.insert(old).inserted { changed = true }
+        }
+        if removed {
+            entries.removeAll { op.supersedes.contains($0.dot) }
             changed = true
         }
-        if changed { entries.removeAll { superseded.contains($0.dot) } }
         if let value = op.value, !knows(dot) {
             insert(Entry(dot: dot, time: time, value: value, covers: op.covers))
             changed = true
@@ -69,12 +80,12 @@ public struct Register: Hashable, Sendable {
         sortEntries()
     }
 
-    /// Drops the superseded dots once every entry is stable: at that point all
-    /// active replicas hold the slot's whole history and no overwritten write
-    /// can arrive again except as a duplicate, which the frontier rule ignores.
+    /// Forgets superseded dots covered by the stability frontier: every
+    /// replica has applied those changes, so they can only arrive again as
+    /// duplicates, which the frontier rule ignores.
     public mutating func compact(stable: VersionVector) {
-        guard !superseded.isEmpty, entries.allSatisfy({ stable.contains($0.dot) }) else { return }
-        superseded.removeAll()
+        guard !superseded.isEmpty else { return }
+        superseded = superseded.filter { !stable.contains($0) }
     }
 
     private mutating func insert(_ entry: Entry) {

@@ -19,10 +19,15 @@ public struct Replica: Sendable {
     public private(set) var known: Set<Dot>
     /// The stability frontier last learned (see ``StabilityFrontier``).
     public var stable: VersionVector
+    /// Whether changes stamped too far ahead of local time are refused.
+    /// Servers check; clients accept what their server sends, since their own
+    /// clock may be the wrong one.
+    public let checksClockDrift: Bool
 
     /// Creates an empty replica.
-    public init(id: ReplicaID, clock: HybridLogicalClock = HybridLogicalClock()) {
+    public init(id: ReplicaID, clock: HybridLogicalClock = HybridLogicalClock(), checksClockDrift: Bool = false) {
         self.id = id
+        self.checksClockDrift = checksClockDrift
         self.counter = 0
         self.clock = clock
         self.records = [:]
@@ -59,20 +64,21 @@ public struct Replica: Sendable {
 
     /// Applies a change from anywhere (local or remote). Duplicates are ignored.
     /// - Returns: the slots that changed.
-    /// - Throws: ``SyncError`` for a structurally invalid change, a clock too
-    ///   far ahead, or a record/entity mismatch; the replica is then unchanged.
+    /// - Throws: ``SyncError`` for a structurally invalid change, a time too
+    ///   far ahead (when ``checksClockDrift``), or a record/entity mismatch;
+    ///   the replica is then unchanged.
     @discardableResult
     public mutating func receive(_ change: Change, physical: UInt64) throws(SyncError) -> [Slot] {
         if known.contains(change.dot) || stable.contains(change.dot) { return [] }
         try change.validateStructure()
-        try clock.checkDrift(change.time, physical: physical)
+        if checksClockDrift { try clock.checkDrift(change.time, physical: physical) }
         if let existing = records[change.record], existing.entity != change.entity {
             throw .entityMismatch(record: change.record, expected: existing.entity, found: change.entity)
         }
         // Mutate in place: copying the record out and back would copy its slots on every change.
         let touched = try records[change.record, default: RecordState(entity: change.entity, id: change.record)]
             .apply(change, stable: stable)
-        try clock.receive(change.time, physical: physical)
+        clock.advance(past: change.time)
         known.insert(change.dot)
         log.append(change)
         return touched

@@ -123,13 +123,14 @@ public struct Slot: Hashable, Comparable, Sendable, CustomStringConvertible {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// `[A-Za-z_@][A-Za-z0-9_]*`: `@` only as the first character.
     private static func isName(_ bytes: Substring.UTF8View) -> Bool {
-        guard let first = bytes.first, isNameStart(first) else { return false }
-        return bytes.dropFirst().allSatisfy { isNameStart($0) || ($0 >= 0x30 && $0 <= 0x39) }
+        guard let first = bytes.first, isLetter(first) || first == 0x40 else { return false }
+        return bytes.dropFirst().allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
-    private static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x40
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
     /// Non-empty, and every `%` starts `%25` or `%2F`.

@@ -22,8 +22,21 @@ public struct StabilityFrontier: Hashable, Sendable {
     }
 
     /// Records that `replica` acknowledged `vector`; acknowledgements never go back.
-    public mutating func acknowledge(_ vector: VersionVector, by replica: ReplicaID) {
-        acknowledgements[replica] = acknowledgements[replica, default: VersionVector()].merged(with: vector)
+    ///
+    /// A replica not yet counted (new, or retired earlier) is admitted only
+    /// if `vector` covers the current frontier — otherwise admitting it would
+    /// move the frontier back below metadata other replicas may already have
+    /// compacted. Such a replica must re-sync its scope first.
+    /// - Returns: false when the replica was not admitted.
+    @discardableResult
+    public mutating func acknowledge(_ vector: VersionVector, by replica: ReplicaID) -> Bool {
+        guard let current = acknowledgements[replica] else {
+            guard acknowledgements.isEmpty || stable.isCovered(by: vector) else { return false }
+            acknowledgements[replica] = vector
+            return true
+        }
+        acknowledgements[replica] = current.merged(with: vector)
+        return true
     }
 
     /// Stops waiting for `replica` (retired or revoked device).

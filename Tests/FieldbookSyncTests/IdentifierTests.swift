@@ -23,7 +23,11 @@ struct IdentifierTests {
         let dot = Dot(replica: ReplicaID(unchecked: "rep-anna"), counter: 42)
         #expect(dot.description == "rep-anna:42")
         #expect(Dot(parsing: "rep-anna:42") == dot)
-        for bad in ["rep-anna", "rep-anna:", "rep-anna:0", ":3", "a:b", "a:-1", "a:1:2"] {
+        #expect(Dot(parsing: "a:9223372036854775807")?.counter == Dot.maxCounter)
+        for bad in [
+            "rep-anna", "rep-anna:", "rep-anna:0", ":3", "a:b", "a:-1", "a:1:2", "a:+5", "a:007",
+            "a:9223372036854775808", "a: 1", "a:١",
+        ] {
             #expect(Dot(parsing: bad) == nil, "\(bad) must not parse")
         }
     }

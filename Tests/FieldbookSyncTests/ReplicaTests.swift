@@ -7,7 +7,7 @@ struct ReplicaTests {
     let office = ReplicaID(unchecked: "office")
 
     @Test func changesFromTheFarFutureAreRefusedWithoutSideEffects() throws {
-        var a = Replica(id: anna, clock: HybridLogicalClock(maxDrift: 1000))
+        var a = Replica(id: anna, clock: HybridLogicalClock(maxDrift: 1000), checksClockDrift: true)
         var b = Replica(id: office)
         let future = b.change("account", "acc1", physical: 1_000_000) { $0.set("name", to: "X") }!
         #expect(throws: SyncError.self) { try a.receive(future, physical: 5000) }
