@@ -1,0 +1,57 @@
+import FieldbookModel
+import FieldbookSync
+import GRDB
+
+/// What applying a page of remote changes did.
+public struct RemoteApplySummary: Hashable, Sendable {
+    /// Changes that altered a record.
+    public var applied = 0
+    /// Changes already known here (duplicates, own changes echoed back).
+    public var unchanged = 0
+    /// Records that hold an open conflict after the page.
+    public var recordsInConflict: Set<String> = []
+}
+
+extension ClientDatabase {
+    /// Applies changes received from the server in one transaction.
+    ///
+    /// The server validated them; the merge is idempotent, so a page applied
+    /// twice (a retried pull) changes nothing the second time. The clock
+    /// moves past every received time without a drift check (the server
+    /// bounds drift; this device's clock may be the wrong one).
+    @discardableResult
+    public func applyRemote(_ changes: [Change], stable: VersionVector? = nil) throws -> RemoteApplySummary {
+        try writer.write { db in
+            var replica = try ReplicaRow.fetchOrCreate(db, schemaVersion: registry.version)
+            if let stable { replica.stable = replica.stable.merged(with: stable) }
+            var clock = HybridLogicalClock(last: replica.clock)
+            var summary = RemoteApplySummary()
+            let now = nowText()
+            for change in changes {
+                var state = try RecordRow.fetch(change.record, in: db)
+                    ?? RecordState(entity: change.entity, id: change.record)
+                let changed: [Slot]
+                do throws(SyncError) { changed = try state.apply(change, stable: replica.stable) } catch {
+                    throw ClientError.sync(error)
+                }
+                clock.advance(past: change.time)
+                guard !changed.isEmpty else {
+                    summary.unchanged += 1
+                    continue
+                }
+                summary.applied += 1
+                try RecordRow.save(state, registry: registry, now: now, in: db)
+                if !state.conflicts.isEmpty { summary.recordsInConflict.insert(state.id) }
+            }
+            replica.clock = clock.last
+            try replica.saveSyncState(db)
+            return summary
+        }
+    }
+
+    /// Changes this replica made that the server has not yet acknowledged,
+    /// in the order they were made.
+    public func pendingChanges() throws -> [Change] {
+        try outbox(.pending).map(\.change)
+    }
+}

@@ -1,0 +1,42 @@
+import FieldbookModel
+import FieldbookSync
+import Foundation
+import GRDB
+
+extension ClientDatabase {
+    /// Runs `body` in one write transaction: all its edits and their outbox
+    /// entries commit together, or — if it throws — none of them.
+    @discardableResult
+    public func write<T: Sendable>(_ body: (inout LocalTransaction) throws -> T) throws -> T {
+        try writer.write { db in
+            var transaction = try LocalTransaction(db: db, database: self)
+            return try body(&transaction)
+        }
+    }
+
+    /// Edits (or creates) one record in its own transaction.
+    ///
+    /// ```swift
+    /// let id = ClientDatabase.newRecordID()
+    /// try database.edit("contact", id) { change in
+    ///     change.set("lastName", to: "Schmidt")
+    ///     change.set("account", to: .text(accountID))
+    /// }
+    /// ```
+    @discardableResult
+    public func edit(_ entity: String, _ id: String, _ body: (inout ChangeBuilder) throws -> Void) throws -> RecordState {
+        try writer.write { db in
+            var transaction = try LocalTransaction(db: db, database: self)
+            return try transaction.edit(entity, id, body)
+        }
+    }
+
+    /// A new random record ID (a lowercase UUID).
+    public static func newRecordID() -> String { UUID().uuidString.lowercased() }
+
+    /// The validator used for local writes: unknown fields are refused, and
+    /// fields reserved to the server (e.g. final offer numbers) are read-only.
+    var validator: SchemaValidator {
+        SchemaValidator(registry: registry, options: ValidationOptions(unknownFields: .reject, role: .rep))
+    }
+}

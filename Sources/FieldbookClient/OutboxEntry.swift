@@ -1,0 +1,51 @@
+import FieldbookSync
+import Foundation
+import GRDB
+
+/// A local change waiting for the server, or refused by it.
+public struct OutboxEntry: Hashable, Sendable {
+    /// Where the change stands.
+    public enum Status: String, Hashable, Sendable, Codable {
+        /// Not yet acknowledged by the server.
+        case pending
+        /// Refused by the server; stays until fixed or discarded.
+        case rejected
+    }
+
+    /// Position in the outbox (push order).
+    public var sequence: Int64
+    /// The change.
+    public var change: Change
+    /// Pending or rejected.
+    public var status: Status
+    /// The server's machine-readable rejection code.
+    public var code: String?
+    /// The server's human-readable rejection reason.
+    public var reason: String?
+    /// When the change was made (UTC, ISO 8601).
+    public var createdAt: String
+
+    static func insert(_ change: Change, now: String, in db: Database) throws {
+        try db.cachedStatement(
+            sql: "INSERT INTO outbox (dot, record_id, entity, change, created_at) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [change.dot.description, change.record, change.entity, try JSONEncoder().encode(change), now])
+    }
+
+    static func fetchAll(status: Status? = nil, in db: Database) throws -> [OutboxEntry] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY seq",
+            arguments: [status?.rawValue]
+        )
+        return try rows.map { row in
+            let data: Data = row["change"]
+            guard let change = try? JSONDecoder().decode(Change.self, from: data),
+                let status = Status(rawValue: row["status"])
+            else { throw ClientError.corruptRecord(id: row["dot"], reason: "outbox entry unreadable") }
+            return OutboxEntry(
+                sequence: row["seq"], change: change, status: status, code: row["code"], reason: row["reason"],
+                createdAt: row["created_at"]
+            )
+        }
+    }
+}
