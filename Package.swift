@@ -46,15 +46,17 @@ let package = Package(
         ),
         // An in-memory replica for app developers' UI tests.
         .target(name: "FieldbookClientTesting", dependencies: ["FieldbookClient"], swiftSettings: strictSettings),
-        // The `fieldbook` command-line client.
-        .executableTarget(
-            name: "fieldbook",
+        // The commands of the `fieldbook` CLI, as a library so tests can reach them.
+        .target(
+            name: "FieldbookCLI",
             dependencies: [
                 "FieldbookClient", "FieldbookModel", "FieldbookSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
+        // The `fieldbook` command-line client.
+        .executableTarget(name: "fieldbook", dependencies: ["FieldbookCLI"], swiftSettings: strictSettings),
         // Benchmarks that print ratios against a baseline measured in the same run.
         .executableTarget(
             name: "fieldbook-bench",
@@ -70,6 +72,11 @@ let package = Package(
         .testTarget(
             name: "FieldbookProtocolTests",
             dependencies: ["FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FieldbookCLITests",
+            dependencies: ["FieldbookCLI", "FieldbookClient", "FieldbookModel", "FieldbookSync"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,1 +1,3 @@
-print("fieldbook")
+import FieldbookCLI
+
+await FieldbookCommand.main()
