@@ -63,7 +63,9 @@ let package = Package(
             dependencies: ["FieldbookSync", "FieldbookModel", "FieldbookProtocol"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "FieldbookSyncTests", dependencies: ["FieldbookSync"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FieldbookSyncTests", dependencies: ["FieldbookSync", "FieldbookProtocol"], swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FieldbookModelTests",
             dependencies: ["FieldbookModel", "FieldbookSync"],

@@ -28,7 +28,7 @@ public struct FieldbookCommand: AsyncParsableCommand {
         AccountCommand.self, ContactCommand.self, LeadCommand.self, OpportunityCommand.self, ActivityCommand.self,
         TaskCommand.self, AppointmentCommand.self, VisitCommand.self, OfferCommand.self, ProductCommand.self,
         TicketCommand.self, ContractCommand.self, CampaignCommand.self, TodayCommand.self, ConflictsCommand.self,
-        StatusCommand.self,
+        StatusCommand.self, DebugCommand.self,
     ]
 
     public init() {}

@@ -46,9 +46,13 @@ public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConve
         self.init(millis: millis, logical: logical)
     }
 
-    /// The smallest timestamp greater than this one.
+    /// The smallest timestamp greater than this one; the largest
+    /// representable timestamp is its own successor (saturation, never wrap).
     public func successor() -> HybridTimestamp {
-        if logical == UInt16.max { return HybridTimestamp(millis: millis + 1, logical: 0) }
+        if logical == UInt16.max {
+            guard millis < HybridTimestamp.maxMillis else { return self }
+            return HybridTimestamp(millis: millis + 1, logical: 0)
+        }
         return HybridTimestamp(millis: millis, logical: logical + 1)
     }
 }

@@ -37,6 +37,9 @@ public struct RecordState: Hashable, Sendable {
             if slots[op.slot, default: Register()].apply(op, dot: change.dot, time: change.time, stable: stable) {
                 touched.append(op.slot)
             }
+            // A removal of nothing (or only of stable dots) leaves no trace:
+            // states never hold empty registers, so equal states encode equally.
+            if op.value == nil, slots[op.slot]?.isEmpty == true { slots[op.slot] = nil }
         }
         return touched
     }

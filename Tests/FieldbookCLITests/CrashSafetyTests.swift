@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@Suite("Crash safety")
+struct CrashSafetyTests {
+    /// Kills the CLI with SIGKILL in the middle of a stream of writes, again
+    /// and again on the same data directory, and checks after every kill that
+    /// no record lacks its outbox entry or the reverse, that SQLite's
+    /// integrity check passes, and that the writes that finished are kept.
+    @Test func killingTheCLIMidWriteNeverSplitsARecordFromItsOutboxEntry() async throws {
+        let cli = try CLIRunner()
+        var generator = SystemRandomNumberGenerator()
+        var previousOutbox = 0
+        for round in 0..<8 {
+            let process = Process()
+            process.executableURL = CLIRunner.executable
+            process.arguments = ["debug", "write-loop", "--count", "1000000"]
+            process.environment = ProcessInfo.processInfo.environment.merging(["FIELDBOOK_HOME": cli.home]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let delay = UInt64.random(in: 150...600, using: &generator)
+            try await Task.sleep(nanoseconds: delay * 1_000_000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "round \(round): the writer should have been killed")
+
+            let check = try cli.run("debug", "check", "--json")
+            #expect(check.exitCode == 0, "round \(round): \(check.stdout) \(check.stderr)")
+            let status = try #require(try cli.json("debug", "check") as? [String: Any])
+            #expect(status["ok"] as? Bool == true)
+
+            let outbox = try outboxCount(home: cli.home)
+            #expect(outbox >= previousOutbox, "finished writes are never lost")
+            #expect(outbox % 2 == 0, "each transaction writes an account and a contact together")
+            previousOutbox = outbox
+        }
+        #expect(previousOutbox > 0, "some writes completed")
+    }
+
+    private func outboxCount(home: String) throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", home + "/replica.sqlite", "SELECT COUNT(*) FROM outbox"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+}
