@@ -32,7 +32,13 @@ public struct ChangeBuilder: Sendable {
     }
 
     /// Resolves the conflict at `slot` by writing `value`, superseding both sides.
+    /// On `@deleted`, `true` is a ``delete()`` (covering every entry seen) and
+    /// anything else a ``restore()``.
     public mutating func resolve(_ slot: Slot, with value: Value) {
+        guard slot != .deleted else {
+            if value == .bool(true) { delete() } else { restore() }
+            return
+        }
         write(slot, value)
     }
 
@@ -108,8 +114,11 @@ public struct ChangeBuilder: Sendable {
         guard let index = items.firstIndex(where: { $0.id == after }) else {
             return FractionalIndex.between(items.last?.position, nil)
         }
-        let upper = items.indices.contains(index + 1) ? items[index + 1].position : nil
-        return FractionalIndex.between(items[index].position, upper)
+        // The next strictly greater key: after concurrent inserts neighbours
+        // can share the anchor's key, and `between` needs a gap.
+        let lower = items[index].position
+        let upper = items[(index + 1)...].first { lower.utf8.lexicographicallyPrecedes($0.position.utf8) }?.position
+        return FractionalIndex.between(lower, upper)
     }
 
     /// The list as it will look after the operations built so far (ID and position only).

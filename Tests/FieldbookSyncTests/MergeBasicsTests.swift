@@ -130,3 +130,31 @@ struct MergeResultTests {
         #expect(again.isNoOp && again.state == result.state)
     }
 }
+
+@Suite("List positions after concurrent inserts")
+struct ListPositionTests {
+    @Test func insertingAfterAnItemWhoseNeighbourSharesItsKeyLandsRightAfterIt() throws {
+        var a = Replica(id: ReplicaID(unchecked: "a"))
+        var b = Replica(id: ReplicaID(unchecked: "b"))
+        let base = a.change("offer", "o1", physical: 1) { $0.insertItem("c", into: "lines", after: nil) }!
+        try b.receive(base, physical: 1)
+        // Both insert at the start concurrently: equal keys, ordered by item ID.
+        let first = a.change("offer", "o1", physical: 2) { $0.insertItem("a", into: "lines", after: nil) }!
+        let second = b.change("offer", "o1", physical: 2) { $0.insertItem("b", into: "lines", after: nil) }!
+        try a.receive(second, physical: 3)
+        try b.receive(first, physical: 3)
+        #expect(a.records["o1"]!.items(of: "lines").map(\.id) == ["a", "b", "c"])
+        a.change("offer", "o1", physical: 4) { $0.insertItem("n", into: "lines", after: "a") }
+        let order = a.records["o1"]!.items(of: "lines").map(\.id)
+        #expect(order.firstIndex(of: "n")! < order.firstIndex(of: "c")!, "n must stay before c: \(order)")
+    }
+
+    @Test func resolvingTheDeleteSlotGoesThroughDeleteOrRestore() throws {
+        var a = Replica(id: ReplicaID(unchecked: "a"))
+        a.change("account", "r1", physical: 1) { $0.set("name", to: "X") }
+        let record = a.change("account", "r1", physical: 2) { $0.resolve(.deleted, with: true) }!
+        #expect(record.ops.first?.covers.isEmpty == false, "a delete covers what it saw")
+        #expect(a.records["r1"]?.isDeleted == true)
+        #expect(a.records["r1"]?.conflicts == [])
+    }
+}
