@@ -1,1 +1,0 @@
-// Testing helpers for app developers.
