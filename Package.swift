@@ -60,7 +60,10 @@ let package = Package(
         // Benchmarks that print ratios against a baseline measured in the same run.
         .executableTarget(
             name: "fieldbook-bench",
-            dependencies: ["FieldbookSync", "FieldbookModel", "FieldbookProtocol"],
+            dependencies: [
+                "FieldbookSync", "FieldbookModel", "FieldbookProtocol", "FieldbookClient",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

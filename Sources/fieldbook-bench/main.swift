@@ -14,6 +14,9 @@ do {
         let result = MergeBenchmark(workload: workload, repeats: options.repeats).run()
         let report = MergeReport(options: options, result: result)
         print(options.json ? report.json : report.text)
+    case .localWrites(let options):
+        let report = try LocalWriteBenchmark(options: options).run()
+        print(options.json ? report.json : report.text)
     }
 } catch {
     FileHandle.standardError.write(Data("fieldbook-bench: \(error)\n\(BenchCommand.usage)\n".utf8))
