@@ -11,7 +11,7 @@ struct CrashSafetyTests {
         let cli = try CLIRunner()
         var generator = SystemRandomNumberGenerator()
         var previousOutbox = 0
-        for round in 0..<8 {
+        for round in 0..<6 {
             let process = Process()
             process.executableURL = CLIRunner.executable
             process.arguments = ["debug", "write-loop", "--count", "1000000"]
@@ -19,7 +19,7 @@ struct CrashSafetyTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let delay = UInt64.random(in: 150...600, using: &generator)
+            let delay = UInt64.random(in: 100...350, using: &generator)
             try await Task.sleep(nanoseconds: delay * 1_000_000)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -27,7 +27,7 @@ struct CrashSafetyTests {
 
             let check = try cli.run("debug", "check", "--json")
             #expect(check.exitCode == 0, "round \(round): \(check.stdout) \(check.stderr)")
-            let status = try #require(try cli.json("debug", "check") as? [String: Any])
+            let status = try #require(try check.json() as? [String: Any])
             #expect(status["ok"] as? Bool == true)
 
             let outbox = try outboxCount(home: cli.home)
