@@ -25,6 +25,8 @@ struct ClientMigrations {
             }
             previous = current
         }
+        // Append-only after the schema migrations: indexes for the worklist and scheduling queries.
+        migrator.registerMigration(WorklistIndexes.migrationName) { db in try WorklistIndexes.create(in: db) }
         return migrator
     }
 

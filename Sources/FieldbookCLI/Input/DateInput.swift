@@ -16,7 +16,13 @@ public enum DateInput {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let exact = UTCDateTime(parsing: trimmed) { return exact }
         if let iso = parseISOWithOffset(trimmed) { return iso }
-        let words = trimmed.lowercased().split(whereSeparator: { $0 == " " || $0 == "T" || $0 == "t" }).map(String.init)
+        var words = trimmed.lowercased().split(separator: " ").map(String.init)
+        // ISO local form "2026-11-23T10:00": split the date from the time.
+        if words.count == 1, let separator = words[0].firstIndex(of: "t"),
+            CalendarDate(parsing: String(words[0][..<separator])) != nil
+        {
+            words = [String(words[0][..<separator]), String(words[0][words[0].index(after: separator)...])]
+        }
         guard !words.isEmpty else { return nil }
         if words == ["now"], let now { return now }
         var dayWords = words
@@ -115,18 +121,33 @@ public enum DateInput {
         return CalendarDate(year: year, month: month, day: day)
     }
 
+    /// `YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`: an explicit zone, so no local time zone applies.
     private static func parseISOWithOffset(_ text: String) -> UTCDateTime? {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds],
-            [.withFullDate, .withTime, .withColonSeparatorInTime, .withTimeZone, .withDashSeparatorInDate],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) {
-                return UTCDateTime(secondsSinceEpoch: Int64(date.timeIntervalSince1970.rounded(.down)))
-            }
+        let characters = Array(text)
+        guard characters.count >= 17, characters[10] == "T" || characters[10] == "t",
+            let day = CalendarDate(parsing: String(characters[0..<10]))
+        else { return nil }
+        let rest = characters[11...]
+        guard let zoneStart = rest.firstIndex(where: { $0 == "Z" || $0 == "z" || $0 == "+" || $0 == "-" }) else {
+            return nil
         }
-        return nil
+        let clock = String(characters[11..<zoneStart]).split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(clock.count), let hour = Int(clock[0]), let minute = Int(clock[1]),
+            clock[0].count == 2, clock[1].count == 2, (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
+        let second = clock.count == 3 ? Int(clock[2].prefix(2)) : 0
+        guard let second, (0...59).contains(second) else { return nil }
+        var offsetSeconds = 0
+        let zone = String(characters[zoneStart...])
+        if zone.uppercased() != "Z" {
+            let parts = zone.dropFirst().split(separator: ":")
+            guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), hours <= 14, minutes < 60 else {
+                return nil
+            }
+            offsetSeconds = (hours * 3600 + minutes * 60) * (zone.hasPrefix("-") ? -1 : 1)
+        }
+        let seconds = Int64(day.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
+        return UTCDateTime(secondsSinceEpoch: seconds)
     }
 
     private static func calendar(_ timeZone: TimeZone) -> Calendar {

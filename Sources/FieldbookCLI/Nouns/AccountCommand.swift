@@ -70,7 +70,9 @@ struct AccountCommand: AsyncParsableCommand {
 
         func run() async throws {
             let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("account", id))
+            _ = try support.require("account", id)
+            let overview = try support.context.database.accountOverview(id: id, now: support.context.now)
+            AccountCommand.showOverview(overview, context: support.context)
         }
     }
 
