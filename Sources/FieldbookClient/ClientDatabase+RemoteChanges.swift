@@ -8,7 +8,8 @@ public struct RemoteApplySummary: Hashable, Sendable {
     public var applied = 0
     /// Changes already known here (duplicates, own changes echoed back).
     public var unchanged = 0
-    /// Records that hold an open conflict after the page.
+    /// Records that hold an open conflict after the page (checked once all
+    /// of the page is merged).
     public var recordsInConflict: Set<String> = []
 }
 
@@ -26,12 +27,20 @@ extension ClientDatabase {
             if let stable { replica.stable = replica.stable.merged(with: stable) }
             var clock = HybridLogicalClock(last: replica.clock)
             var summary = RemoteApplySummary()
-            let now = nowText()
+            // Records the page touched, merged in memory: each is read once
+            // and written once (if a change altered it), however many changes
+            // of the page it receives.
+            var merged: [String: (state: RecordState, changed: Bool)] = [:]
+            var touched: [String] = []
             for change in changes {
-                var state = try RecordRow.fetch(change.record, in: db)
-                    ?? RecordState(entity: change.entity, id: change.record)
+                if merged[change.record] == nil {
+                    let stored = try RecordRow.fetch(change.record, in: db)
+                    merged[change.record] = (stored ?? RecordState(entity: change.entity, id: change.record), false)
+                    touched.append(change.record)
+                }
                 let changed: [Slot]
-                do throws(SyncError) { changed = try state.apply(change, stable: replica.stable) } catch {
+                // In place: a copy of the state would copy its slots on every change.
+                do throws(SyncError) { changed = try merged[change.record]!.state.apply(change, stable: replica.stable) } catch {
                     throw ClientError.sync(error)
                 }
                 clock.advance(past: change.time)
@@ -40,8 +49,13 @@ extension ClientDatabase {
                     continue
                 }
                 summary.applied += 1
+                merged[change.record]!.changed = true
+            }
+            let now = nowText()
+            for id in touched {
+                guard let (state, changed) = merged[id], changed else { continue }
                 try RecordRow.save(state, registry: registry, now: now, in: db)
-                if !state.conflicts.isEmpty { summary.recordsInConflict.insert(state.id) }
+                if state.openConflictCount > 0 { summary.recordsInConflict.insert(state.id) }
             }
             replica.clock = clock.last
             try replica.saveSyncState(db)

@@ -40,11 +40,11 @@ public final class ClientDatabase: Sendable {
     ) throws -> ClientDatabase {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // Durable when a write returns, with WAL's cheaper fsync pattern.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // Durable when a write returns, even across power loss: GRDB sets WAL
+        // connections to synchronous=NORMAL (safe against app crashes only),
+        // so the single writer connection is switched to FULL after opening.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         return try ClientDatabase(writer: pool, registry: registry, clock: clock)
     }
 

@@ -15,11 +15,14 @@ public struct LocalTransaction {
     var replica: ReplicaRow
     /// The changes made so far in this transaction, in order.
     public private(set) var changes: [Change] = []
+    /// The validator of local writes, built once per transaction.
+    private let validator: SchemaValidator
 
     init(db: Database, database: ClientDatabase) throws {
         self.db = db
         self.database = database
         self.replica = try ReplicaRow.fetchOrCreate(db, schemaVersion: database.registry.version)
+        self.validator = database.validator
     }
 
     /// The current state of record `id`, including edits made in this transaction.
@@ -40,8 +43,23 @@ public struct LocalTransaction {
     public mutating func edit(
         _ entity: String, _ id: String, _ body: (inout ChangeBuilder) throws -> Void
     ) throws -> RecordState {
-        _ = try database.schema(entity)
-        let existing = try RecordRow.fetch(id, in: db)
+        let schema = try database.schema(entity)
+        return try edit(schema, id, existing: try RecordRow.fetch(id, in: db), body)
+    }
+
+    /// Deletes a record (a tombstone that syncs; the values stay restorable).
+    @discardableResult
+    public mutating func delete(_ entity: String, _ id: String) throws -> RecordState {
+        let schema = try database.schema(entity)
+        guard let existing = try RecordRow.fetch(id, in: db) else { throw ClientError.recordNotFound(id: id) }
+        return try edit(schema, id, existing: existing) { $0.delete() }
+    }
+
+    /// The edit itself, given the record's stored state (fetched once).
+    private mutating func edit(
+        _ schema: EntitySchema, _ id: String, existing: RecordState?, _ body: (inout ChangeBuilder) throws -> Void
+    ) throws -> RecordState {
+        let entity = schema.name
         if let existing, existing.entity != entity {
             throw ClientError.wrongEntity(id: id, expected: entity, found: existing.entity)
         }
@@ -49,31 +67,52 @@ public struct LocalTransaction {
         try body(&builder)
         guard !builder.isEmpty else { return builder.state }
 
+        let physical = database.clock.nowMillis()
         var clock = HybridLogicalClock(last: replica.clock)
-        let time = clock.tick(using: database.clock)
+        let time = clock.tick(physical: physical)
         let dot = Dot(replica: replica.replicaID, counter: replica.counter + 1)
         let change = Change(entity: entity, record: id, dot: dot, time: time, ops: builder.operations)
-        let issues = database.validator.validate(change: change, current: existing)
+        var state = builder.state
+        do { try state.apply(change) } catch { throw ClientError.sync(error) }
+        // Validated against the state just computed: the validator need not apply the change again.
+        let issues = validator.validate(change: change, current: existing, applied: state)
         if issues.contains(where: { $0.severity == .error }) {
             throw ClientError.validationFailed(entity: entity, record: id, issues: issues)
         }
-        var state = builder.state
-        do { try state.apply(change) } catch { throw ClientError.sync(error) }
 
         replica.counter += 1
         replica.clock = clock.last
-        let now = database.nowText()
-        try RecordRow.save(state, registry: database.registry, now: now, in: db)
+        let now = nowText(physical: physical)
+        try RecordRow.save(state, projection: ProjectionTable.cached(for: schema), now: now, in: db)
         try OutboxEntry.insert(change, now: now, in: db)
         try replica.saveClock(db)
         changes.append(change)
         return state
     }
 
-    /// Deletes a record (a tombstone that syncs; the values stay restorable).
-    @discardableResult
-    public mutating func delete(_ entity: String, _ id: String) throws -> RecordState {
-        guard try RecordRow.fetch(id, in: db) != nil else { throw ClientError.recordNotFound(id: id) }
-        return try edit(entity, id) { $0.delete() }
+    /// `physical` (Unix ms) as ISO 8601 UTC seconds, like `ClientDatabase.nowText()`;
+    /// the text of the last second seen is kept, so the writes of one second format it once.
+    private func nowText(physical: UInt64) -> String {
+        let second = physical / 1000
+        return Self.lastSecond.withLock { last in
+            if let last, last.second == second { return last.text }
+            let text = UTCDateTime(secondsSinceEpoch: Int64(second))?.description ?? "1970-01-01T00:00:00Z"
+            last = (second, text)
+            return text
+        }
+    }
+
+    private static let lastSecond = LockedSecond()
+
+    /// The last second formatted, shared by every transaction, behind a lock.
+    private final class LockedSecond: @unchecked Sendable {
+        private let lock = NSLock()
+        private var last: (second: UInt64, text: String)?
+
+        func withLock(_ body: (inout (second: UInt64, text: String)?) -> String) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&last)
+        }
     }
 }

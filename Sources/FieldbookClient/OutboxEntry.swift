@@ -3,6 +3,11 @@ import Foundation
 import GRDB
 
 /// A local change waiting for the server, or refused by it.
+///
+/// Stored in the `outbox` table, whose `change` column (BLOB) holds the
+/// ``Change`` in the binary storage encoding of `StorageCodec` (format
+/// version 1: the blob starts with `0x43 0x01`), not JSON; changes are
+/// encoded as JSON only when pushed.
 public struct OutboxEntry: Hashable, Sendable {
     /// Where the change stands.
     public enum Status: String, Hashable, Sendable, Codable {
@@ -26,9 +31,13 @@ public struct OutboxEntry: Hashable, Sendable {
     public var createdAt: String
 
     static func insert(_ change: Change, now: String, in db: Database) throws {
-        try db.cachedStatement(
+        let statement = try db.cachedStatement(
             sql: "INSERT INTO outbox (dot, record_id, entity, change, created_at) VALUES (?, ?, ?, ?, ?)"
-        ).execute(arguments: [change.dot.description, change.record, change.entity, try JSONEncoder().encode(change), now])
+        )
+        try statement.execute(binding: [
+            change.dot.description.databaseValue, change.record.databaseValue, change.entity.databaseValue,
+            Data(StorageCodec.encode(change)).databaseValue, now.databaseValue,
+        ])
     }
 
     static func fetchAll(status: Status? = nil, in db: Database) throws -> [OutboxEntry] {
@@ -39,7 +48,7 @@ public struct OutboxEntry: Hashable, Sendable {
         )
         return try rows.map { row in
             let data: Data = row["change"]
-            guard let change = try? JSONDecoder().decode(Change.self, from: data),
+            guard let change = try? data.withUnsafeBytes({ bytes in try StorageCodec.change(from: bytes) }),
                 let status = Status(rawValue: row["status"])
             else { throw ClientError.corruptRecord(id: row["dot"], reason: "outbox entry unreadable") }
             return OutboxEntry(

@@ -1,5 +1,6 @@
 import FieldbookModel
 import FieldbookSync
+import Foundation
 import GRDB
 
 /// The queryable projection of one entity: a table `e_<entity>` with a
@@ -14,12 +15,35 @@ import GRDB
 struct ProjectionTable: Sendable {
     /// The entity projected.
     let entity: EntitySchema
+    /// The scalar fields, in declaration order.
+    let columns: [Field]
+    /// Position of each scalar field's value among the upsert's parameters,
+    /// by field name.
+    private let parameters: [String: Int]
+    /// The upsert writing one row (one parameter per column); built once per
+    /// table value, so callers writing many rows keep one `ProjectionTable` around.
+    private let upsertSQL: String
+
+    /// The projection of `entity`.
+    init(entity: EntitySchema) {
+        self.entity = entity
+        let columns = entity.fields.filter(\.kind.isScalar)
+        self.columns = columns
+        let names = Self.bookkeeping + columns.map(\.name)
+        var parameters: [String: Int] = [:]
+        for (offset, field) in columns.enumerated() { parameters[field.name] = Self.bookkeeping.count + offset }
+        self.parameters = parameters
+        let quoted = names.map(\.quotedDatabaseIdentifier)
+        let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
+        // An upsert, not INSERT OR REPLACE: an existing row is updated in
+        // place instead of deleted and reinserted (every index touched twice).
+        let updates = quoted.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        upsertSQL = "INSERT INTO \("e_" + entity.name) (\(quoted.joined(separator: ", "))) VALUES (\(placeholders)) "
+            + "ON CONFLICT(id) DO UPDATE SET \(updates)"
+    }
 
     /// Table name: `e_` plus the entity name.
     var name: String { "e_" + entity.name }
-
-    /// The scalar fields, in declaration order.
-    var columns: [Field] { entity.fields.filter(\.kind.isScalar) }
 
     /// Bookkeeping columns every projection has.
     static let bookkeeping = ["id", "_deleted", "_conflicts", "_updated"]
@@ -61,18 +85,25 @@ struct ProjectionTable: Sendable {
         }
     }
 
-    /// Writes the projection row of `state` (insert or replace).
+    /// Writes the projection row of `state` (insert or update).
     func write(_ state: RecordState, updated: String, in db: Database) throws {
-        let names = Self.bookkeeping + columns.map(\.name)
-        let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        let sql = "INSERT OR REPLACE INTO \(name) (\(names.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) VALUES (\(placeholders))"
-        var arguments: [(any DatabaseValueConvertible)?] = [
-            state.id, state.isDeleted, state.conflicts.count, updated,
-        ]
-        for field in columns {
-            arguments.append(Self.databaseValue(state.value(field.name), for: field.kind))
+        try write(state, deleted: state.isDeleted, conflicts: state.openConflictCount, updated: updated, in: db)
+    }
+
+    /// Writes the projection row of `state` with the bookkeeping values the
+    /// caller already computed (`deleted`, `conflicts`).
+    func write(_ state: RecordState, deleted: Bool, conflicts: Int, updated: String, in db: Database) throws {
+        var values = [DatabaseValue](repeating: .null, count: Self.bookkeeping.count + columns.count)
+        values[0] = state.id.databaseValue
+        values[1] = deleted.databaseValue
+        values[2] = conflicts.databaseValue
+        values[3] = updated.databaseValue
+        // Visit the record's slots (few) rather than look up every column (many).
+        for (slot, register) in state.slots {
+            guard let index = parameters[slot.path], let value = register.winner?.value else { continue }
+            values[index] = Self.databaseValue(value, for: columns[index - Self.bookkeeping.count].kind)
         }
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: upsertSQL).execute(binding: values)
     }
 
     /// The column value for a sync value; a value of the wrong type (a newer
@@ -83,6 +114,37 @@ struct ProjectionTable: Sendable {
         case (.bool(let flag), .bool): flag.databaseValue
         case (.text(let text), _) where kind.isTextEncoded: text.databaseValue
         default: .null
+        }
+    }
+}
+
+extension ProjectionTable {
+    /// The projection of `entity`, built once per process and entity
+    /// definition: building one composes its SQL, which costs more than a
+    /// whole local write.
+    static func cached(for entity: EntitySchema) -> ProjectionTable {
+        tables.withLock { tables in
+            // Equal schemas from one registry share their arrays, so this
+            // comparison is cheap; a different definition (another registry)
+            // replaces the entry.
+            if let table = tables[entity.name], table.entity == entity { return table }
+            let table = ProjectionTable(entity: entity)
+            tables[entity.name] = table
+            return table
+        }
+    }
+
+    private static let tables = LockedTables()
+
+    /// The process-wide table cache, behind a lock.
+    private final class LockedTables: @unchecked Sendable {
+        private let lock = NSLock()
+        private var tables: [String: ProjectionTable] = [:]
+
+        func withLock<T>(_ body: (inout [String: ProjectionTable]) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&tables)
         }
     }
 }

@@ -5,12 +5,21 @@ import GRDB
 
 /// Reads and writes replicated record states in the `record` table and
 /// keeps the entity projections in step, inside the caller's transaction.
+///
+/// Columns of `record`:
+/// - `state` (BLOB): the ``RecordState`` in the binary storage encoding of
+///   `StorageCodec` (format version 1: the blob starts with `0x53 0x01`;
+///   see `StorageCodec` for the layout). Not JSON: the wire format stays
+///   JSON, the store keeps the compact form.
+/// - `deleted`: 1 when the record is a tombstone; `conflicts`: the number of
+///   open conflicts (``RecordState/openConflictCount``); `updated_at`: ISO
+///   8601 UTC of the last local write or merge.
 enum RecordRow {
     /// The stored state of record `id`, nil if absent.
     static func fetch(_ id: String, in db: Database) throws -> RecordState? {
-        guard let data = try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
+        let statement = try db.cachedStatement(sql: "SELECT state FROM record WHERE id = ?")
+        try statement.bind([id.databaseValue])
+        guard let data = try Data.fetchOne(statement) else { return nil }
         return try decode(data, id: id)
     }
 
@@ -23,18 +32,25 @@ enum RecordRow {
     /// Stores `state` and its projection (when the entity is in the schema:
     /// records of unknown entities are kept but not projected).
     static func save(_ state: RecordState, registry: SchemaRegistry, now: String, in db: Database) throws {
-        let data = try JSONEncoder().encode(state)
-        let conflicts = state.conflicts.count
-        try db.cachedStatement(
+        try save(state, projection: registry.entity(state.entity).map(ProjectionTable.cached(for:)), now: now, in: db)
+    }
+
+    /// Stores `state` and, if given, its projection row in `projection`.
+    static func save(_ state: RecordState, projection: ProjectionTable?, now: String, in db: Database) throws {
+        let conflicts = state.openConflictCount
+        let deleted = state.isDeleted
+        let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO record (id, entity, state, deleted, conflicts, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET state = excluded.state, deleted = excluded.deleted,
                     conflicts = excluded.conflicts, updated_at = excluded.updated_at
                 """
-        ).execute(arguments: [state.id, state.entity, data, state.isDeleted, conflicts, now])
-        if let entity = registry.entity(state.entity) {
-            try ProjectionTable(entity: entity).write(state, updated: now, in: db)
-        }
+        )
+        try statement.execute(binding: [
+            state.id.databaseValue, state.entity.databaseValue, Data(StorageCodec.encode(state)).databaseValue,
+            deleted.databaseValue, conflicts.databaseValue, now.databaseValue,
+        ])
+        try projection?.write(state, deleted: deleted, conflicts: conflicts, updated: now, in: db)
     }
 
     /// Rewrites the projection rows of every stored record of `entity`.
@@ -50,9 +66,36 @@ enum RecordRow {
 
     private static func decode(_ data: Data, id: String) throws -> RecordState {
         do {
-            return try JSONDecoder().decode(RecordState.self, from: data)
+            return try data.withUnsafeBytes { bytes in try StorageCodec.recordState(from: bytes) }
         } catch {
             throw ClientError.corruptRecord(id: id, reason: "state does not decode")
         }
+    }
+}
+
+extension Statement {
+    /// Binds `values` to the statement's positional parameters, one value
+    /// per `?`, in order; a following `execute()` or fetch without
+    /// arguments runs the statement with them.
+    ///
+    /// The hot paths bind through GRDB's public `StatementBinding` instead
+    /// of building `StatementArguments`: GRDB's initialisers taking a
+    /// runtime-sized sequence run unspecialised from this module (about a
+    /// thousand instructions per value). `setUncheckedArguments` with no
+    /// arguments resets the statement, clears its bindings and marks it as
+    /// bound, so GRDB then executes it as bound here.
+    func bind(_ values: [DatabaseValue]) throws {
+        assert((try? validateArguments(StatementArguments(values))) != nil, "one value per parameter")
+        setUncheckedArguments(StatementArguments())
+        for (offset, value) in values.enumerated() {
+            let code = value.bind(to: sqliteStatement, at: CInt(offset + 1))
+            guard code == 0 else { throw DatabaseError(resultCode: ResultCode(rawValue: code), sql: sql) }
+        }
+    }
+
+    /// Binds `values` (see ``bind(_:)``) and executes the statement.
+    func execute(binding values: [DatabaseValue]) throws {
+        try bind(values)
+        try execute()
     }
 }

@@ -1,13 +1,16 @@
 import FieldbookClient
 import FieldbookSync
 import Foundation
-import GRDBSQLite
+import GRDB
 
 /// Local write latency and batched write rate of the client core, next to
 /// raw prepared SQLite inserts of the same values measured in the same run.
 ///
-/// Both sides write files in WAL mode with `synchronous=FULL` (a write is
-/// durable when it returns), in fresh temporary directories.
+/// Both sides write files in WAL mode in fresh temporary directories. The
+/// raw side runs with `synchronous=FULL`; the client core runs with whatever
+/// its writer connection ends up with, which the report prints (GRDB's
+/// `DatabasePool` switches WAL connections to `NORMAL` after
+/// `prepareDatabase` has asked for `FULL`).
 struct LocalWriteBenchmark {
     let options: LocalWriteOptions
 
@@ -19,6 +22,9 @@ struct LocalWriteBenchmark {
 
     static let fields = ["name", "number", "industry", "phone", "email"]
 
+    /// The phone number the edit batch writes.
+    static func newPhone(_ index: Int) -> String { "+49 711 \(5_000_000 + index)" }
+
     func run() throws -> LocalWriteReport {
         let directory = NSTemporaryDirectory() + "fieldbook-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -29,8 +35,24 @@ struct LocalWriteBenchmark {
             try measure { try raw.insertInTransaction([Self.values(index)], firstID: index) }
         }
         let rawBatch = try measure { try raw.insertInTransaction((0..<options.batch).map(Self.values), firstID: 1_000_000) }
+        let rawEdits = try measure {
+            try raw.updatePhoneInTransaction((0..<options.batch).map { (1_000_000 + $0, Self.newPhone($0)) })
+        }
+
+        let floorPath = directory + "/floor.sqlite"
+        _ = try ClientDatabase.open(at: floorPath)  // the client's schema, then closed
+        let (sampleState, sampleChange) = Self.sampleBlobs()
+        let floor = try ClientSQLFloor(path: floorPath, synchronous: 1)
+        let floorBatch = try measure {
+            try floor.writeInTransaction(
+                count: options.batch, fields: Self.fields, values: Self.values, state: sampleState, change: sampleChange
+            )
+        }
 
         let database = try ClientDatabase.open(at: directory + "/client.sqlite")
+        let clientSynchronous = try database.writer.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+        }
         let clientSingle = try (0..<options.writes).map { index in
             try measure {
                 try database.edit("account", "acc-\(index)") { change in
@@ -47,10 +69,32 @@ struct LocalWriteBenchmark {
                 }
             }
         }
+        // Edits of the records just created: each reads and decodes a stored
+        // state, merges, validates against it and rewrites it.
+        let clientEdits = try measure {
+            try database.write { transaction in
+                for index in 0..<options.batch {
+                    try transaction.edit("account", "batch-\(index)") { change in
+                        change.set("phone", to: .text(Self.newPhone(index)))
+                    }
+                }
+            }
+        }
         return LocalWriteReport(
             options: options, clientSingle: clientSingle.sorted(), rawSingle: rawSingle.sorted(),
-            clientBatchSeconds: clientBatch, rawBatchSeconds: rawBatch
+            clientBatchSeconds: clientBatch, rawBatchSeconds: rawBatch, clientEditSeconds: clientEdits,
+            rawEditSeconds: rawEdits, floorBatchSeconds: floorBatch, clientSynchronous: clientSynchronous
         )
+    }
+
+    /// The storage encodings of a typical account state and of the change creating it.
+    static func sampleBlobs() -> (state: [UInt8], change: [UInt8]) {
+        var replica = Replica(id: ReplicaID(unchecked: "c-" + UUID().uuidString.lowercased()))
+        let change = replica.change("account", "acc-sample", physical: 1_750_000_000_000) { builder in
+            for (field, value) in zip(fields, values(0)) { builder.set(field, to: .text(value)) }
+        }
+        guard let change, let state = replica.records["acc-sample"] else { return ([], []) }
+        return (StorageCodec.encode(state), StorageCodec.encode(change))
     }
 
     /// Seconds `body` took.
@@ -59,54 +103,4 @@ struct LocalWriteBenchmark {
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
-}
-
-/// The baseline: a table with one column per value, a cached prepared
-/// INSERT, explicit transactions — the fastest way to put the same data in SQLite.
-final class RawSQLite {
-    private var connection: OpaquePointer?
-    private var insert: OpaquePointer?
-
-    init(path: String) throws {
-        guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
-            throw BenchError("cannot open \(path)")
-        }
-        try execute("PRAGMA journal_mode = WAL")
-        try execute("PRAGMA synchronous = FULL")
-        try execute("CREATE TABLE account (id TEXT PRIMARY KEY, name TEXT, number TEXT, industry TEXT, phone TEXT, email TEXT)")
-        guard sqlite3_prepare_v2(connection, "INSERT INTO account VALUES (?, ?, ?, ?, ?, ?)", -1, &insert, nil) == SQLITE_OK
-        else { throw BenchError("cannot prepare insert") }
-    }
-
-    deinit {
-        sqlite3_finalize(insert)
-        sqlite3_close(connection)
-    }
-
-    /// Inserts `rows` in one transaction.
-    func insertInTransaction(_ rows: [[String]], firstID: Int) throws {
-        try execute("BEGIN")
-        for (offset, row) in rows.enumerated() {
-            sqlite3_bind_text(insert, 1, "raw-\(firstID + offset)", -1, transient)
-            for (column, value) in row.enumerated() {
-                sqlite3_bind_text(insert, Int32(column + 2), value, -1, transient)
-            }
-            guard sqlite3_step(insert) == SQLITE_DONE else { throw BenchError("insert failed") }
-            sqlite3_reset(insert)
-        }
-        try execute("COMMIT")
-    }
-
-    private func execute(_ sql: String) throws {
-        guard sqlite3_exec(connection, sql, nil, nil, nil) == SQLITE_OK else { throw BenchError("failed: \(sql)") }
-    }
-
-    /// SQLITE_TRANSIENT: SQLite copies bound text.
-    private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-}
-
-/// A benchmark that could not run.
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -128,3 +128,16 @@ struct ClientDatabaseTests {
         #expect(try await iterator.next() == ["Alpha", "Beta"])
     }
 }
+
+@Suite("Client database durability")
+struct ClientDatabaseDurabilityTests {
+    @Test func theWriterCommitsWithFullSynchronousInWALMode() throws {
+        let directory = try TemporaryDirectory()
+        let database = try ClientDatabase.open(at: directory.file("replica.sqlite"), clock: ManualClock(millis: 0))
+        let (mode, synchronous) = try database.writer.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(mode == "wal")
+        #expect(synchronous == 2, "FULL: a write is durable when the call returns, across power loss too")
+    }
+}

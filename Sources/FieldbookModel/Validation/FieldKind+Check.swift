@@ -10,7 +10,10 @@ extension FieldKind {
         case (.integer(let range), .int(let number)):
             return range.contains(number) ? nil : (.outOfRange, "integer outside \(range.lowerBound)...\(range.upperBound)")
         case (.text(let maxLength), .text(let text)):
-            return text.count <= maxLength ? nil : (.textTooLong, "text longer than \(maxLength) characters")
+            // A string never has more characters than UTF-8 bytes: count
+            // characters only when the byte count does not settle it.
+            return text.utf8.count <= maxLength || text.count <= maxLength
+                ? nil : (.textTooLong, "text longer than \(maxLength) characters")
         case (.decimal(let scale, let range), .text(let text)):
             guard DecimalNumber.isCanonical(text, scale: scale), let number = try? DecimalNumber(parsing: text) else {
                 return (.decimalNotCanonical, "not a canonical decimal with \(scale) fraction digits")

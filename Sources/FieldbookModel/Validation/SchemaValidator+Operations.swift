@@ -12,8 +12,9 @@ extension SchemaValidator {
             }
             return []
         }
-        guard let field = entity.field(slot.field) else {
-            return [unknownField(slot.field, slot: slot, entity: entity.name)]
+        let fieldName = slot.fieldName
+        guard let field = entity.field(fieldName) else {
+            return [unknownField(fieldName, slot: slot, entity: entity.name)]
         }
         var issues: [ValidationIssue] = []
         if let role = options.role, entity.writers.contains(role),
@@ -31,7 +32,7 @@ extension SchemaValidator {
         case .list:
             issues += checkListOperation(op, field: field, entity: entity)
         default:
-            if slot.element != nil {
+            if !slot.isPlainField {
                 issues.append(shape(field, slot, "\(field.name) is a plain field; write the slot \(field.name) itself"))
             } else {
                 issues += checkScalar(op.value, field: field, member: nil, slot: slot)
@@ -146,4 +147,11 @@ extension SchemaValidator {
     private func shape(_ field: Field, _ slot: Slot, _ message: String) -> ValidationIssue {
         ValidationIssue(field: field.name, slot: slot, code: .invalidSlotShape, message: message)
     }
+}
+
+extension Slot {
+    /// ``Slot/field`` without splitting the path when the slot is a plain
+    /// field (the path itself): validation asks this for every operation
+    /// and every stored slot of every local write.
+    var fieldName: String { isPlainField ? path : field }
 }

@@ -12,6 +12,9 @@ extension SchemaValidator {
         guard let entity = registry.entity(record.entity) else { return [unknownEntity(record.entity)] }
         guard !record.isDeleted else { return [] }
         var issues = unknownSlots(of: record, in: entity)
+        // The winning plain-field values, gathered once: field names are
+        // ASCII identifiers, so a lookup here equals `record.value(name)`.
+        let values = record.fieldValues
         for field in entity.fields {
             switch field.kind {
             case .set(let element):
@@ -19,7 +22,7 @@ extension SchemaValidator {
             case .list(let members):
                 issues += checkList(field, members: members, in: record)
             default:
-                issues += checkStored(record.value(field.name), field: field, member: nil, item: nil)
+                issues += checkStored(values[field.name], field: field, member: nil, item: nil)
             }
         }
         for rule in entity.rules {
@@ -33,16 +36,17 @@ extension SchemaValidator {
         var seen = Set<String>()
         var issues: [ValidationIssue] = []
         for slot in record.slots.keys.sorted() where slot != .deleted {
-            guard let field = entity.field(slot.field) else {
-                if seen.insert(slot.field).inserted {
-                    issues.append(unknownField(slot.field, slot: nil, entity: entity.name))
+            let fieldName = slot.fieldName
+            guard let field = entity.field(fieldName) else {
+                if seen.insert(fieldName).inserted {
+                    issues.append(unknownField(fieldName, slot: nil, entity: entity.name))
                 }
                 continue
             }
             if field.merge == .orderedList, let member = slot.member, member != Slot.positionMember,
-                field.member(member) == nil, seen.insert(slot.field + "." + member).inserted
+                field.member(member) == nil, seen.insert(fieldName + "." + member).inserted
             {
-                issues.append(unknownField(slot.field, member: member, slot: nil, entity: entity.name))
+                issues.append(unknownField(fieldName, member: member, slot: nil, entity: entity.name))
             }
         }
         return issues

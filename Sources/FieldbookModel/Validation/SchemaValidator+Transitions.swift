@@ -3,10 +3,17 @@ import FieldbookSync
 extension SchemaValidator {
     /// Checks what a change does to the record: workflow and write-once
     /// transitions of winning values, and record errors it introduces.
-    func stateIssues(of change: Change, applyingTo current: RecordState?, entity: EntitySchema) -> [ValidationIssue] {
+    /// `applied`, when given, is the record after the change (saves applying it).
+    func stateIssues(
+        of change: Change, applyingTo current: RecordState?, applied: RecordState? = nil, entity: EntitySchema
+    ) -> [ValidationIssue] {
         let before = current ?? RecordState(entity: change.entity, id: change.record)
         var after = before
-        do { try after.apply(change) } catch { return [] }  // mismatches are reported by the caller
+        if let applied {
+            after = applied
+        } else {
+            do { try after.apply(change) } catch { return [] }  // mismatches are reported by the caller
+        }
         var issues = transitionIssues(of: change, from: before, to: after, entity: entity)
         let existing = before.exists ? Set(validate(record: before)) : []
         issues += validate(record: after).filter { $0.severity == .error && !existing.contains($0) }
@@ -17,8 +24,9 @@ extension SchemaValidator {
         of change: Change, from before: RecordState, to after: RecordState, entity: EntitySchema
     ) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        for op in change.ops where op.slot.element == nil {
-            guard let field = entity.field(op.slot.field), let rule = field.monotonicity,
+        // Plain-field slots only (no element segment): their path is the field name.
+        for op in change.ops where op.slot.isPlainField {
+            guard let field = entity.field(op.slot.path), let rule = field.monotonicity,
                 let old = before.value(field.name), old != .null
             else { continue }
             let new = after.value(field.name)

@@ -37,6 +37,15 @@ public struct SchemaValidator: Sendable {
     /// broken before the change are not held against it).
     /// - Returns: every issue found; empty when the change is acceptable.
     public func validate(change: Change, current: RecordState? = nil) -> [ValidationIssue] {
+        validate(change: change, current: current, applied: nil)
+    }
+
+    /// Validates one change the caller has already applied: `applied` is
+    /// `current` (an empty record when nil) after `change`, as
+    /// `RecordState.apply(_:)` computes it. Same result as
+    /// ``validate(change:current:)``, without applying the change a second
+    /// time (a local write applies every change it validates).
+    public func validate(change: Change, current: RecordState?, applied: RecordState?) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if !RecordID.isWellFormed(change.record) {
             issues.append(ValidationIssue(field: nil, code: .invalidRecordID, message: "record ID is not well-formed"))
@@ -62,7 +71,7 @@ public struct SchemaValidator: Sendable {
             issues += check(op, in: entity)
         }
         guard !issues.hasErrors else { return issues }
-        return issues + stateIssues(of: change, applyingTo: current, entity: entity)
+        return issues + stateIssues(of: change, applyingTo: current, applied: applied, entity: entity)
     }
 
     /// Issue for an entity the schema lacks: an error, or a warning when preserving.
