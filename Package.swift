@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "FieldbookModel", targets: ["FieldbookModel"]),
         .library(name: "FieldbookProtocol", targets: ["FieldbookProtocol"]),
         .library(name: "FieldbookClient", targets: ["FieldbookClient"]),
+        .library(name: "FieldbookServerCore", targets: ["FieldbookServerCore"]),
         .library(name: "FieldbookClientTesting", targets: ["FieldbookClientTesting"]),
         .executable(name: "fieldbook", targets: ["fieldbook"]),
         .executable(name: "fieldbook-bench", targets: ["fieldbook-bench"]),
@@ -33,6 +34,13 @@ let package = Package(
         .target(
             name: "FieldbookProtocol",
             dependencies: ["FieldbookSync", "FieldbookModel"],
+            swiftSettings: strictSettings
+        ),
+        // The sync server's pure core: push/pull processing, the ServerStore
+        // protocol and its in-memory implementation. No NIO, no HTTP, no database.
+        .target(
+            name: "FieldbookServerCore",
+            dependencies: ["FieldbookSync", "FieldbookModel", "FieldbookProtocol"],
             swiftSettings: strictSettings
         ),
         // The local replica on SQLite (GRDB): typed records, outbox, observation.
@@ -77,6 +85,11 @@ let package = Package(
         .testTarget(
             name: "FieldbookProtocolTests",
             dependencies: ["FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FieldbookServerCoreTests",
+            dependencies: ["FieldbookServerCore", "FieldbookSync", "FieldbookModel", "FieldbookProtocol"],
             swiftSettings: strictSettings
         ),
         .testTarget(
