@@ -30,21 +30,34 @@ public final class ClientDatabase: Sendable {
     /// This replica's identity, created with the database.
     public let replicaID: ReplicaID
 
+    /// How much a returned write survives.
+    public enum Durability: String, Sendable, CaseIterable {
+        /// Survives app crashes *and* power loss or an OS crash: every commit
+        /// waits for the disk (`synchronous=FULL`). The default.
+        case powerLossSafe
+        /// Survives app crashes; after a power loss the last commits may be
+        /// missing, never half-applied (`synchronous=NORMAL` in WAL). Faster
+        /// single writes on slow disks.
+        case crashSafe
+    }
+
     /// Opens (creating if needed) the replica database at `path`.
     /// - Parameters:
     ///   - path: the SQLite file; its directory must exist.
     ///   - registry: the schema; defaults to the standard CRM schema.
     ///   - clock: wall-clock source; inject a ``ManualClock`` in tests.
+    ///   - durability: what a returned write survives; see ``Durability``.
     public static func open(
-        at path: String, registry: SchemaRegistry = .standard, clock: any PhysicalClock = SystemClock()
+        at path: String, registry: SchemaRegistry = .standard, clock: any PhysicalClock = SystemClock(),
+        durability: Durability = .powerLossSafe
     ) throws -> ClientDatabase {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         let pool = try DatabasePool(path: path, configuration: configuration)
-        // Durable when a write returns, even across power loss: GRDB sets WAL
-        // connections to synchronous=NORMAL (safe against app crashes only),
-        // so the single writer connection is switched to FULL after opening.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // GRDB sets WAL connections to synchronous=NORMAL; the single writer
+        // connection gets the level asked for.
+        let level = durability == .powerLossSafe ? "FULL" : "NORMAL"
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(level)") }
         return try ClientDatabase(writer: pool, registry: registry, clock: clock)
     }
 

@@ -88,6 +88,22 @@ public struct ChangeBuilder: Sendable {
         write(.item(item, of: field), nil)
     }
 
+    /// Narrows every write built so far to overwrite only what the user saw.
+    ///
+    /// A front end that lets a user edit a copy read earlier must not
+    /// overwrite values that arrived (by sync) after that read: those the user
+    /// never saw. Each operation's `supersedes` keeps only dots that were
+    /// entries of the same slot in `seen`; a newer value is then concurrent
+    /// with the edit and becomes a visible conflict instead of being lost.
+    public mutating func limitSupersedes(toEntriesOf seen: RecordState) {
+        for (slot, op) in pending {
+            let visible = Set(seen.register(slot).entries.map(\.dot))
+            let kept = op.supersedes.filter(visible.contains)
+            guard kept.count != op.supersedes.count else { continue }
+            pending[slot] = Operation(slot: slot, value: op.value, supersedes: kept, covers: op.covers)
+        }
+    }
+
     /// Deletes the record: a tombstone covering every entry seen here.
     public mutating func delete() {
         pending[.deleted] = Operation(

@@ -81,7 +81,8 @@ struct LocalWriteBenchmark {
             }
         }
         return LocalWriteReport(
-            options: options, clientSingle: clientSingle.sorted(), rawSingle: rawSingle.sorted(),
+            options: options, clientSingle: clientSingle.sorted(), crashSafeSingle: try crashSafeSingleWrites(in: directory),
+            rawSingle: rawSingle.sorted(),
             clientBatchSeconds: clientBatch, rawBatchSeconds: rawBatch, clientEditSeconds: clientEdits,
             rawEditSeconds: rawEdits, floorBatchSeconds: floorBatch, clientSynchronous: clientSynchronous
         )
@@ -95,6 +96,18 @@ struct LocalWriteBenchmark {
         }
         guard let change, let state = replica.records["acc-sample"] else { return ([], []) }
         return (StorageCodec.encode(state), StorageCodec.encode(change))
+    }
+
+    /// Single writes with ``ClientDatabase/Durability/crashSafe`` (no fsync per commit), sorted.
+    private func crashSafeSingleWrites(in directory: String) throws -> [Double] {
+        let database = try ClientDatabase.open(at: directory + "/crash-safe.sqlite", durability: .crashSafe)
+        return try (0..<options.writes).map { index in
+            try measure {
+                try database.edit("account", "acc-\(index)") { change in
+                    for (field, value) in zip(Self.fields, Self.values(index)) { change.set(field, to: .text(value)) }
+                }
+            }
+        }.sorted()
     }
 
     /// Seconds `body` took.
