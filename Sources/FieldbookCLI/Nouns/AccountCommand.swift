@@ -6,7 +6,7 @@ struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
         abstract: "Customers, prospects and partners (organisations).",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, Show.self, Edit.self, DeleteRecord<AccountCommand>.self]
     )
 
     /// Options shared by `add` and `edit`.
@@ -93,13 +93,9 @@ struct AccountCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an account (restorable until synced and compacted).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Account ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("account", id)
-        }
-    }
+extension AccountCommand: RecordNoun {
+    static let entity = "account"
+    static let noun = "account"
 }

@@ -9,7 +9,7 @@ struct ActivityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activity",
         abstract: "History: calls, visits, letters, e-mails, notes.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<ActivityCommand>.self, Edit.self, DeleteRecord<ActivityCommand>.self]
     )
 
     /// Options shared by `add` and `edit`.
@@ -89,17 +89,6 @@ struct ActivityCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one activity.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Activity ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("activity", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change fields of an activity.")
         @OptionGroup var global: GlobalOptions
@@ -112,13 +101,9 @@ struct ActivityCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an activity.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Activity ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("activity", id)
-        }
-    }
+extension ActivityCommand: RecordNoun {
+    static let entity = "activity"
+    static let noun = "activity"
 }

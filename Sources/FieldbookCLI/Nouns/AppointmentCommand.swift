@@ -11,7 +11,7 @@ struct AppointmentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appointment",
         abstract: "Calendar appointments, with collision detection.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<AppointmentCommand>.self, Edit.self, DeleteRecord<AppointmentCommand>.self]
     )
 
     /// Columns of appointment lists.
@@ -99,17 +99,6 @@ struct AppointmentCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one appointment.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Appointment ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("appointment", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an appointment.",
@@ -148,13 +137,9 @@ struct AppointmentCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an appointment.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Appointment ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("appointment", id)
-        }
-    }
+extension AppointmentCommand: RecordNoun {
+    static let entity = "appointment"
+    static let noun = "appointment"
 }

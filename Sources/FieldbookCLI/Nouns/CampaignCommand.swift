@@ -8,7 +8,7 @@ struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
         abstract: "Marketing campaigns (planned by the office; read-only for reps).",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<CampaignCommand>.self, Edit.self, DeleteRecord<CampaignCommand>.self]
     )
 
     /// Options shared by `add` and `edit`.
@@ -70,17 +70,6 @@ struct CampaignCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one campaign.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Campaign ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("campaign", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change fields of a campaign (office and admin users only)."
@@ -95,13 +84,9 @@ struct CampaignCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a campaign (office and admin users only).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Campaign ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("campaign", id)
-        }
-    }
+extension CampaignCommand: RecordNoun {
+    static let entity = "campaign"
+    static let noun = "campaign"
 }

@@ -6,7 +6,7 @@ struct ContactCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
         abstract: "People at accounts: buying center roles, phones, opt-outs.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<ContactCommand>.self, Edit.self, DeleteRecord<ContactCommand>.self]
     )
 
     /// Options shared by `add` and `edit`.
@@ -84,17 +84,6 @@ struct ContactCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one contact.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contact ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("contact", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change fields of a contact.")
         @OptionGroup var global: GlobalOptions
@@ -111,13 +100,9 @@ struct ContactCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a contact (restorable until synced and compacted).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contact ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("contact", id)
-        }
-    }
+extension ContactCommand: RecordNoun {
+    static let entity = "contact"
+    static let noun = "contact"
 }

@@ -7,7 +7,7 @@ struct ContractCommand: AsyncParsableCommand {
         commandName: "contract",
         abstract: "Supply, maintenance and support contracts: term, scope, renewal.",
         discussion: "Automatic renewal (--auto-renewal yes) needs --renewal-months.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<ContractCommand>.self, Edit.self, DeleteRecord<ContractCommand>.self]
     )
 
     /// Options shared by `add` and `edit`.
@@ -83,17 +83,6 @@ struct ContractCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one contract.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contract ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("contract", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change fields of a contract.")
         @OptionGroup var global: GlobalOptions
@@ -106,15 +95,9 @@ struct ContractCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Delete a contract (restorable until synced and compacted)."
-        )
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contract ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("contract", id)
-        }
-    }
+extension ContractCommand: RecordNoun {
+    static let entity = "contract"
+    static let noun = "contract"
 }

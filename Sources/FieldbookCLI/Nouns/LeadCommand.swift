@@ -10,7 +10,7 @@ struct LeadCommand: AsyncParsableCommand {
             Every open lead (new or in_progress) needs an owner and a follow-up date; \
             disqualifying a lead needs a reason.
             """,
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<LeadCommand>.self, Edit.self, DeleteRecord<LeadCommand>.self]
     )
 
     /// `--status open` in lists: every status that still needs work.
@@ -88,17 +88,6 @@ struct LeadCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one lead.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Lead ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("lead", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change fields of a lead, e.g. its status.")
         @OptionGroup var global: GlobalOptions
@@ -111,13 +100,9 @@ struct LeadCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a lead (restorable until synced and compacted).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Lead ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("lead", id)
-        }
-    }
+extension LeadCommand: RecordNoun {
+    static let entity = "lead"
+    static let noun = "lead"
 }

@@ -10,7 +10,7 @@ struct OfferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offer",
         abstract: "Offers (quotes) with lines, tax and totals.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self, OfferLineCommand.self]
+        subcommands: [Add.self, List.self, Show.self, Edit.self, DeleteRecord<OfferCommand>.self, OfferLineCommand.self]
     )
 
     /// Options shared by `add` and `edit`.
@@ -131,13 +131,9 @@ struct OfferCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an offer.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Offer ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("offer", id)
-        }
-    }
+extension OfferCommand: RecordNoun {
+    static let entity = "offer"
+    static let noun = "offer"
 }

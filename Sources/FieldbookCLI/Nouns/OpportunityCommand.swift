@@ -12,7 +12,7 @@ struct OpportunityCommand: AsyncParsableCommand {
             Closing (--status won, lost or cancelled) needs --close-reason; the close date \
             defaults to today. A won opportunity cannot be reopened.
             """,
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<OpportunityCommand>.self, Edit.self, DeleteRecord<OpportunityCommand>.self]
     )
 
     /// The statuses that close an opportunity.
@@ -108,17 +108,6 @@ struct OpportunityCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one opportunity.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Opportunity ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("opportunity", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change fields of an opportunity, or close it.")
         @OptionGroup var global: GlobalOptions
@@ -139,15 +128,9 @@ struct OpportunityCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Delete an opportunity (restorable until synced and compacted)."
-        )
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Opportunity ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("opportunity", id)
-        }
-    }
+extension OpportunityCommand: RecordNoun {
+    static let entity = "opportunity"
+    static let noun = "opportunity"
 }

@@ -8,7 +8,7 @@ struct ProductCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "product",
         abstract: "The product catalogue (maintained by the office; read-only for reps).",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<ProductCommand>.self, Edit.self, DeleteRecord<ProductCommand>.self]
     )
 
     /// Options shared by `add` and `edit`.
@@ -66,17 +66,6 @@ struct ProductCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one product.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Product ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("product", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change fields of a product (office and admin users only).")
         @OptionGroup var global: GlobalOptions
@@ -89,13 +78,9 @@ struct ProductCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a product (office and admin users only).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Product ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("product", id)
-        }
-    }
+extension ProductCommand: RecordNoun {
+    static let entity = "product"
+    static let noun = "product"
 }

@@ -13,7 +13,7 @@ struct TicketCommand: AsyncParsableCommand {
             tickets may be reopened as in_progress). Resolving or closing needs a --measure; \
             closing sets the closing time to now unless --closed is given.
             """,
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<TicketCommand>.self, Edit.self, DeleteRecord<TicketCommand>.self]
     )
 
     /// `--status open` in lists: every status before resolved.
@@ -103,17 +103,6 @@ struct TicketCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one ticket.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Ticket ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("ticket", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change fields of a ticket, e.g. move its status on.")
         @OptionGroup var global: GlobalOptions
@@ -129,13 +118,9 @@ struct TicketCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a ticket (restorable until synced and compacted).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Ticket ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("ticket", id)
-        }
-    }
+extension TicketCommand: RecordNoun {
+    static let entity = "ticket"
+    static let noun = "ticket"
 }

@@ -11,7 +11,7 @@ struct VisitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visit",
         abstract: "Visit reports: participants, topics, outcome, next steps, gifts.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self]
+        subcommands: [Add.self, List.self, ShowRecord<VisitCommand>.self, Edit.self, DeleteRecord<VisitCommand>.self]
     )
 
     /// Options shared by `add` and `edit`.
@@ -124,17 +124,6 @@ struct VisitCommand: AsyncParsableCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one visit report.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Visit report ID.") var id: String
-
-        func run() async throws {
-            let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.require("visit_report", id))
-        }
-    }
-
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a visit report.")
         @OptionGroup var global: GlobalOptions
@@ -160,13 +149,9 @@ struct VisitCommand: AsyncParsableCommand {
         }
     }
 
-    struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a visit report.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Visit report ID.") var id: String
+}
 
-        func run() async throws {
-            try RecordCommandSupport(context: try .open(global)).delete("visit_report", id)
-        }
-    }
+extension VisitCommand: RecordNoun {
+    static let entity = "visit_report"
+    static let noun = "visit report"
 }
