@@ -14,7 +14,7 @@ extension ChangeBuilder {
             entity: state.entity, record: state.id, dot: Dot(replica: ReplicaID(unchecked: "preview"), counter: 1),
             time: .zero, ops: operations
         )
-        try? state.apply(change)
+        _ = try? state.apply(change)
         return state
     }
 
