@@ -79,7 +79,11 @@ struct ProjectionTable: Sendable {
     private func indexStatement(for field: Field) -> String? {
         switch field.kind {
         case .reference, .date, .dateTime:
-            "CREATE INDEX \(name)_\(field.name) ON \(name)(\(field.name.quotedDatabaseIdentifier)) WHERE _deleted = 0"
+            // Partial: live rows with a value only. Unset references and dates
+            // (most of them on a fresh record) cost no index page on write;
+            // `column = ?` and range queries imply `IS NOT NULL`, so they still use it.
+            "CREATE INDEX \(name)_\(field.name) ON \(name)(\(field.name.quotedDatabaseIdentifier)) "
+                + "WHERE _deleted = 0 AND \(field.name.quotedDatabaseIdentifier) IS NOT NULL"
         default:
             nil
         }

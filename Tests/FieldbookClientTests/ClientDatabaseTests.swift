@@ -141,3 +141,21 @@ struct ClientDatabaseDurabilityTests {
         #expect(synchronous == 2, "FULL: a write is durable when the call returns, across power loss too")
     }
 }
+
+@Suite("Projection indexes")
+struct ProjectionIndexTests {
+    @Test func referenceLookupsUseThePartialIndexes() throws {
+        let database = try ClientDatabase.inMemory(clock: ManualClock(millis: 0))
+        let plans = try database.read { db in
+            [
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM e_contact WHERE _deleted = 0 AND account = ?", arguments: ["a"]),
+                try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN SELECT id FROM e_appointment WHERE _deleted = 0 AND \"start\" >= ? AND \"start\" < ?",
+                    arguments: ["2026-11-23T00:00:00Z", "2026-11-24T00:00:00Z"]
+                ),
+            ].map { rows in rows.map { $0["detail"] as String? ?? "" }.joined(separator: " ") }
+        }
+        #expect(plans[0].contains("USING INDEX e_contact_account"), "\(plans[0])")
+        #expect(plans[1].contains("USING INDEX"), "\(plans[1])")
+    }
+}
