@@ -10,7 +10,9 @@ extension ClientDatabase {
     public func write<T: Sendable>(_ body: (inout LocalTransaction) throws -> T) throws -> T {
         try writer.write { db in
             var transaction = try LocalTransaction(db: db, database: self)
-            return try body(&transaction)
+            let result = try body(&transaction)
+            try transaction.finish()
+            return result
         }
     }
 
@@ -27,7 +29,9 @@ extension ClientDatabase {
     public func edit(_ entity: String, _ id: String, _ body: (inout ChangeBuilder) throws -> Void) throws -> RecordState {
         try writer.write { db in
             var transaction = try LocalTransaction(db: db, database: self)
-            return try transaction.edit(entity, id, body)
+            let state = try transaction.edit(entity, id, body)
+            try transaction.finish()
+            return state
         }
     }
 

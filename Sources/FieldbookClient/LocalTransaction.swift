@@ -17,12 +17,20 @@ public struct LocalTransaction {
     public private(set) var changes: [Change] = []
     /// The validator of local writes, built once per transaction.
     private let validator: SchemaValidator
+    /// Whether counter and clock advanced since the replica row was read.
+    private var replicaNeedsSaving = false
 
     init(db: Database, database: ClientDatabase) throws {
         self.db = db
         self.database = database
         self.replica = try ReplicaRow.fetchOrCreate(db, schemaVersion: database.registry.version)
         self.validator = database.validator
+    }
+
+    /// Saves the replica's counter and clock once, at the end of the
+    /// transaction (inside it, so they commit with the outbox entries).
+    func finish() throws {
+        if replicaNeedsSaving { try replica.saveClock(db) }
     }
 
     /// The current state of record `id`, including edits made in this transaction.
@@ -85,7 +93,7 @@ public struct LocalTransaction {
         let now = nowText(physical: physical)
         try RecordRow.save(state, projection: ProjectionTable.cached(for: schema), now: now, in: db)
         try OutboxEntry.insert(change, now: now, in: db)
-        try replica.saveClock(db)
+        replicaNeedsSaving = true
         changes.append(change)
         return state
     }

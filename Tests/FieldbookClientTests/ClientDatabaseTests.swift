@@ -159,3 +159,22 @@ struct ProjectionIndexTests {
         #expect(plans[1].contains("USING INDEX"), "\(plans[1])")
     }
 }
+
+@Suite("Replica counter")
+struct ReplicaCounterTests {
+    @Test func aTransactionWithSeveralEditsSavesTheCounterOnceAndCorrectly() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("replica.sqlite")
+        do {
+            let database = try ClientDatabase.open(at: path, clock: ManualClock(millis: 1_000))
+            try database.write { transaction in
+                for index in 0..<5 { try transaction.edit("account", "acc-\(index)") { $0.set("name", to: "A") } }
+            }
+        }
+        let reopened = try ClientDatabase.open(at: path, clock: ManualClock(millis: 1_000))
+        let next = try reopened.edit("account", "acc-9") { $0.set("name", to: "B") }
+        #expect(next.register(.field("name")).winner?.dot.counter == 6)
+        let times = try reopened.outbox().map(\.change.time)
+        #expect(times == times.sorted() && Set(times).count == 6, "hybrid times strictly increase across the reopen")
+    }
+}
