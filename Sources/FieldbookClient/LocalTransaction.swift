@@ -74,16 +74,32 @@ public struct LocalTransaction {
         var builder = ChangeBuilder(state: existing ?? RecordState(entity: entity, id: id))
         try body(&builder)
         guard !builder.isEmpty else { return builder.state }
+        let validator = self.validator
+        // Validated against the state just computed: the validator need not apply the change again.
+        return try commit(builder.operations, on: builder.state, schema: schema) { change, applied in
+            validator.validate(change: change, current: existing, applied: applied)
+        }.state
+    }
 
+    /// Commits ready-built operations as one local change of `current`: the
+    /// next dot, a clock tick, validation, then the record, its projection and
+    /// the outbox entry — the single write path of every local change
+    /// (builder edits, conflict resolutions, discards).
+    /// - Parameter validate: the issues of the change, given the state it produces.
+    mutating func commit(
+        _ operations: [FieldbookSync.Operation], on current: RecordState, schema: EntitySchema,
+        validate: (Change, RecordState) -> [ValidationIssue]
+    ) throws -> (change: Change, state: RecordState) {
+        let entity = current.entity
+        let id = current.id
         let physical = database.clock.nowMillis()
         var clock = HybridLogicalClock(last: replica.clock)
         let time = clock.tick(physical: physical)
         let dot = Dot(replica: replica.replicaID, counter: replica.counter + 1)
-        let change = Change(entity: entity, record: id, dot: dot, time: time, ops: builder.operations)
-        var state = builder.state
+        let change = Change(entity: entity, record: id, dot: dot, time: time, ops: operations)
+        var state = current
         do { try state.apply(change) } catch { throw ClientError.sync(error) }
-        // Validated against the state just computed: the validator need not apply the change again.
-        let issues = validator.validate(change: change, current: existing, applied: state)
+        let issues = validate(change, state)
         if issues.contains(where: { $0.severity == .error }) {
             throw ClientError.validationFailed(entity: entity, record: id, issues: issues)
         }
@@ -95,7 +111,7 @@ public struct LocalTransaction {
         try OutboxEntry.insert(change, now: now, in: db)
         replicaNeedsSaving = true
         changes.append(change)
-        return state
+        return (change, state)
     }
 
     /// `physical` (Unix ms) as ISO 8601 UTC seconds, like `ClientDatabase.nowText()`;

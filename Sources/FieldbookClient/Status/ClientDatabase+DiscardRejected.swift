@@ -72,30 +72,18 @@ extension ClientDatabase {
     }
 
     /// Writes a local change made of ready-built operations (their
-    /// `supersedes` chosen by the caller), the way
-    /// ``LocalTransaction/edit(_:_:_:)`` writes a builder's: next dot, a
-    /// clock tick, validation against `before`, the record, its projection and
-    /// the outbox entry, all inside the caller's transaction.
+    /// `supersedes` chosen by the caller) through the single local write path
+    /// (``LocalTransaction``), validated as a change of `before`, inside the
+    /// caller's transaction.
     func commitOperations(
         _ operations: [Operation], on current: RecordState, validatingFrom before: RecordState, in db: Database
     ) throws -> Change {
-        var replica = try ReplicaRow.fetchOrCreate(db, schemaVersion: registry.version)
-        var hybrid = HybridLogicalClock(last: replica.clock)
-        let time = hybrid.tick(using: clock)
-        let dot = Dot(replica: replica.replicaID, counter: replica.counter + 1)
-        let change = Change(entity: current.entity, record: current.id, dot: dot, time: time, ops: operations)
-        let issues = validator.validate(change: change, current: before)
-        if issues.hasErrors {
-            throw ClientError.validationFailed(entity: current.entity, record: current.id, issues: issues)
-        }
-        var state = current
-        do { try state.apply(change) } catch { throw ClientError.sync(error) }
-        replica.counter += 1
-        replica.clock = hybrid.last
-        let now = nowText()
-        try RecordRow.save(state, registry: registry, now: now, in: db)
-        try OutboxEntry.insert(change, now: now, in: db)
-        try replica.saveClock(db)
+        var transaction = try LocalTransaction(db: db, database: self)
+        let validator = self.validator
+        let change = try transaction.commit(operations, on: current, schema: try schema(current.entity)) { change, _ in
+            validator.validate(change: change, current: before)
+        }.change
+        try transaction.finish()
         return change
     }
 }
