@@ -121,3 +121,19 @@ struct AccountCommandTests {
         #expect((try cli.json("account", "list") as? [[String: Any]])?.isEmpty == true)
     }
 }
+
+@Suite("fieldbook account list filters")
+struct AccountListFilterTests {
+    @Test func filtersByOwnerAndStatusThroughTheSchema() throws {
+        let cli = try CLIRunner()
+        try cli.json("account", "add", "--name", "Alpha", "--owner", "user-a", "--status", "active")
+        try cli.json("account", "add", "--name", "Beta", "--owner", "user-b", "--status", "inactive")
+        let mine = try #require(try cli.json("account", "list", "--owner", "user-a") as? [[String: Any]])
+        #expect(mine.map { $0["name"] as? String } == ["Alpha"])
+        let inactive = try #require(try cli.json("account", "list", "--status", "inact") as? [[String: Any]])
+        #expect(inactive.map { $0["name"] as? String } == ["Beta"], "unique prefixes of enum values work")
+        let wrong = try cli.run("account", "list", "--abc", "Z")
+        #expect(wrong.exitCode == 2)
+        #expect(wrong.stderr.contains("A, B, C"))
+    }
+}

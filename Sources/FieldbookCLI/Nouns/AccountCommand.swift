@@ -52,14 +52,25 @@ struct AccountCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List accounts, optionally filtered by text.")
+        static let configuration = CommandConfiguration(abstract: "List accounts, optionally filtered.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only accounts whose text fields contain this (case and accents ignored).") var search: String?
+        @Option(help: "Only accounts of this owner (user ID).") var owner: String?
+        @Option(help: "Only accounts in this territory (ID).") var territory: String?
+        @Option(help: "Only accounts of these ABC classes, e.g. A or A,B.") var abc: String?
+        @Option(help: "Only active or inactive accounts.") var status: String?
 
         func run() async throws {
             let support = RecordCommandSupport(context: try .open(global))
-            let accounts = try support.list("account", search: search, sortField: "name")
-            support.show(accounts, columns: ["name", "number", "industry", "phone"], empty: "No accounts.")
+            var filter = try ListFilter("account", support: support)
+            try filter.equals("owner", owner)
+            try filter.equals("territory", territory)
+            try filter.equals("abcClass", abc)
+            try filter.equals("status", status)
+            let accounts = filter.apply(try support.list("account", search: search, sortField: "name"))
+            support.showList(
+                accounts, columns: ["name", "number", "industry", "abcClass", "phone", "owner"], empty: "No accounts."
+            )
         }
     }
 
