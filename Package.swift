@@ -43,6 +43,23 @@ let package = Package(
             dependencies: ["FieldbookSync", "FieldbookModel", "FieldbookProtocol"],
             swiftSettings: strictSettings
         ),
+        // The sync server's embedded store: ServerStore on SQLite (GRDB), for
+        // single-node deployments.
+        .target(
+            name: "FieldbookServerStoreSQLite",
+            dependencies: [
+                "FieldbookServerCore", "FieldbookSync", "FieldbookModel", "FieldbookProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Test support shared by the server store tests: fixtures, test
+        // clients and the store conformance suite every ServerStore must pass.
+        .target(
+            name: "FieldbookServerCoreTesting",
+            dependencies: ["FieldbookServerCore", "FieldbookSync", "FieldbookModel", "FieldbookProtocol"],
+            swiftSettings: strictSettings
+        ),
         // The local replica on SQLite (GRDB): typed records, outbox, observation.
         .target(
             name: "FieldbookClient",
@@ -89,7 +106,18 @@ let package = Package(
         ),
         .testTarget(
             name: "FieldbookServerCoreTests",
-            dependencies: ["FieldbookServerCore", "FieldbookSync", "FieldbookModel", "FieldbookProtocol"],
+            dependencies: [
+                "FieldbookServerCore", "FieldbookServerCoreTesting", "FieldbookSync", "FieldbookModel",
+                "FieldbookProtocol",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FieldbookServerStoreSQLiteTests",
+            dependencies: [
+                "FieldbookServerStoreSQLite", "FieldbookServerCoreTesting", "FieldbookServerCore", "FieldbookSync",
+                "FieldbookModel", "FieldbookProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
