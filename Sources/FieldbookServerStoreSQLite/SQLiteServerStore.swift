@@ -1,0 +1,417 @@
+import FieldbookModel
+import FieldbookProtocol
+import FieldbookServerCore
+import FieldbookSync
+import Foundation
+import GRDB
+
+/// A ``ServerStore`` in one SQLite file (GRDB `DatabasePool`, WAL): the
+/// embedded store of a single-node server.
+///
+/// Every method is one transaction. Records and log entries are stored with
+/// the FieldbookSync storage codec; the layout is in `ServerMigrations`.
+///
+/// **Log positions (SYNC.md §11.4, scheme A).** SQLite has a single writer:
+/// the pool's writer connection runs one write transaction at a time, and
+/// each is `BEGIN IMMEDIATE`, so it holds the database's write lock (against
+/// other processes too) from its first statement until `COMMIT`.
+/// ``commitAccepted(_:)`` assigns the position inside that transaction
+/// (`UPDATE log_head SET seq = seq + 1 … RETURNING seq`), so position order is
+/// commit order. Readers run on WAL snapshots, which contain exactly the
+/// transactions committed before they began: a reader that sees position `p`
+/// sees every position below it, and no position at or below the head it
+/// reads can still commit — the visibility rule holds without an in-flight
+/// table. The merge is done by the caller before the write, which keeps the
+/// lock short.
+///
+/// **Conditional writes.** The preconditions of ``ServerStore`` are checked
+/// inside the write transaction; on failure the store throws the same
+/// ``ServerStoreError`` as ``InMemoryServerStore`` and the transaction rolls
+/// back, so nothing is written. SQLite failures surface as
+/// ``ServerStoreError/unavailable(reason:)``.
+///
+/// **Durability.** The writer connection runs with `synchronous=FULL`: a
+/// returned write survives power loss. (GRDB sets WAL connections to
+/// `NORMAL`; the store raises the writer's level after opening.)
+///
+/// ```swift
+/// let store = try SQLiteServerStore(path: "/var/lib/fieldbook/server.sqlite")
+/// let service = SyncService(store: store, clock: WallClock())
+/// ```
+public final class SQLiteServerStore: ServerStore {
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) the store at `path` and migrates it.
+    /// - Parameter path: the SQLite file; its directory must exist.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try ServerMigrations.migrator.migrate(pool)
+    }
+
+    /// Closes the database connections. The store must not be used afterwards.
+    public func close() throws {
+        try pool.close()
+    }
+
+    /// The writer connection's `PRAGMA synchronous` (2 is FULL), for tests.
+    func writerSynchronousLevel() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
+    // MARK: Decisions
+
+    public func decision(for dot: Dot) async throws -> StoredDecision? {
+        try await read { db in try Self.decision(for: dot, in: db) }
+    }
+
+    public func decidedCounter(of replica: ReplicaID) async throws -> UInt64 {
+        try await read { db in try Self.decidedCounter(of: replica, in: db) }
+    }
+
+    public func acceptedDots(among dots: Set<Dot>) async throws -> Set<Dot> {
+        try await read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT 1 FROM decision WHERE replica = ? AND counter = ? AND accepted_seq IS NOT NULL"
+            )
+            var accepted: Set<Dot> = []
+            for dot in dots where try Bool.fetchOne(statement, arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]) != nil {
+                accepted.insert(dot)
+            }
+            return accepted
+        }
+    }
+
+    public func recordRejection(_ rejection: Rejection, digest: ChangeDigest, of dot: Dot) async throws {
+        try await write { db in
+            try Self.checkNext(dot, in: db)
+            try db.execute(
+                sql: "INSERT INTO decision (replica, counter, code, reason, digest) VALUES (?, ?, ?, ?, ?)",
+                arguments: [dot.replica.rawValue, Int64(clamping: dot.counter), rejection.code.rawValue, rejection.reason, digest.hex]
+            )
+            try Self.setDecidedCounter(dot, in: db)
+        }
+    }
+
+    // MARK: Records
+
+    public func record(_ id: String) async throws -> RecordLookup {
+        try await read { db in try Self.lookup(id, in: db) }
+    }
+
+    public func records(after id: String?, limit: Int) async throws -> [StoredRecord] {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT state, revision FROM record
+                    WHERE purged = 0 AND (?1 IS NULL OR id > ?1)
+                    ORDER BY id LIMIT ?2
+                    """,
+                arguments: [id, max(1, limit)]
+            )
+            return try rows.map { row in
+                StoredRecord(state: try Self.decodeState(row["state"]), revision: Self.position(row["revision"]))
+            }
+        }
+    }
+
+    public func purgeRecord(_ id: String, revision: LogPosition) async throws {
+        try await write { db in
+            guard case .live(let record) = try Self.lookup(id, in: db), record.revision == revision else {
+                throw ServerStoreError.recordChanged(record: id, expected: revision)
+            }
+            try db.execute(
+                sql: "UPDATE record SET state = NULL, revision = NULL, purged = 1 WHERE id = ?", arguments: [id]
+            )
+        }
+    }
+
+    // MARK: Log
+
+    public func commitAccepted(_ commit: AcceptedCommit) async throws -> LogPosition {
+        let changeBytes = Data(StorageCodec.encode(commit.change))
+        let stateBytes = Data(StorageCodec.encode(commit.state))
+        return try await write { db in
+            let change = commit.change
+            try Self.checkNext(change.dot, in: db)
+            let current = try Row.fetchOne(
+                db, sql: "SELECT revision, purged FROM record WHERE id = ?", arguments: [change.record]
+            )
+            let currentRevision = (current?["revision"] as Int64?).map { LogPosition(rawValue: UInt64($0)) }
+            let purged = (current?["purged"] as Int64?) == 1
+            guard !purged, currentRevision == commit.expectedRevision else {
+                throw ServerStoreError.recordChanged(record: change.record, expected: commit.expectedRevision)
+            }
+            // Scheme A: the position is taken under the write lock, held until COMMIT.
+            let seq = try Int64.fetchOne(
+                db, sql: "UPDATE log_head SET seq = seq + 1 WHERE singleton = 1 RETURNING seq"
+            )!
+            try db.execute(
+                sql: "INSERT INTO change_log (seq, replica, counter, change) VALUES (?, ?, ?, ?)",
+                arguments: [seq, change.dot.replica.rawValue, Int64(clamping: change.dot.counter), changeBytes]
+            )
+            try db.execute(
+                sql: """
+                    INSERT INTO record (id, entity, state, revision, purged) VALUES (?, ?, ?, ?, 0)
+                    ON CONFLICT (id) DO UPDATE SET entity = excluded.entity, state = excluded.state,
+                        revision = excluded.revision
+                    """,
+                arguments: [change.record, commit.state.entity, stateBytes, seq]
+            )
+            try db.execute(
+                sql: "INSERT INTO decision (replica, counter, accepted_seq, digest) VALUES (?, ?, ?, ?)",
+                arguments: [change.dot.replica.rawValue, Int64(clamping: change.dot.counter), seq, commit.digest.hex]
+            )
+            try Self.setDecidedCounter(change.dot, in: db)
+            return LogPosition(rawValue: UInt64(seq))
+        }
+    }
+
+    public func readLog(after position: LogPosition, limit: Int, excludingAuthor: ReplicaID?) async throws -> LogSlice {
+        try await read { db in
+            // One snapshot: the head and the entries are read from the same committed state.
+            let (head, floor) = try Self.head(in: db)
+            guard position >= floor else { throw ServerStoreError.logCompacted(requested: position, floor: floor) }
+            let limit = max(1, limit)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, change FROM change_log
+                    WHERE seq > ?1 AND (?2 IS NULL OR replica <> ?2)
+                    ORDER BY seq LIMIT ?3
+                    """,
+                arguments: [Int64(position.rawValue), excludingAuthor?.rawValue, limit + 1]
+            )
+            var entries: [LogEntry] = []
+            for row in rows.prefix(limit) {
+                entries.append(LogEntry(position: Self.position(row["seq"]), change: try Self.decodeChange(row["change"])))
+            }
+            if rows.count > limit {
+                return LogSlice(entries: entries, scannedThrough: entries[limit - 1].position, hasMore: true)
+            }
+            return LogSlice(entries: entries, scannedThrough: max(head, position), hasMore: false)
+        }
+    }
+
+    public func logHead() async throws -> LogPosition {
+        try await read { db in try Self.head(in: db).head }
+    }
+
+    public func logVector(through position: LogPosition) async throws -> VersionVector {
+        try await read { db in
+            let floor = try Self.head(in: db).floor
+            guard position >= floor else { throw ServerStoreError.logCompacted(requested: position, floor: floor) }
+            var vector = try Self.floorVector(in: db)
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT replica, MAX(counter) AS counter FROM change_log WHERE seq <= ? GROUP BY replica",
+                arguments: [Self.clampedInt64(position)]
+            )
+            for row in rows {
+                vector.add(Dot(replica: ReplicaID(unchecked: row["replica"]), counter: UInt64(row["counter"] as Int64)))
+            }
+            return vector
+        }
+    }
+
+    public func truncateLog(through position: LogPosition) async throws {
+        try await write { db in
+            let (head, floor) = try Self.head(in: db)
+            let position = min(position, head)
+            guard position > floor else { return }
+            let seq = Int64(position.rawValue)
+            try db.execute(
+                sql: """
+                    INSERT INTO floor_vector (replica, counter)
+                    SELECT replica, MAX(counter) FROM change_log WHERE seq <= ?1 GROUP BY replica
+                    ON CONFLICT (replica) DO UPDATE SET counter = MAX(counter, excluded.counter)
+                    """,
+                arguments: [seq]
+            )
+            try db.execute(sql: "DELETE FROM change_log WHERE seq <= ?", arguments: [seq])
+            try db.execute(sql: "UPDATE log_head SET floor = ? WHERE singleton = 1", arguments: [seq])
+        }
+    }
+
+    // MARK: Frontier
+
+    public func acknowledge(_ acknowledgement: Acknowledgement) async throws -> AcknowledgementOutcome {
+        try await write { db in
+            let frontier = try Self.frontierState(in: db)
+            let replica = acknowledgement.replica
+            let recorded: Acknowledgement
+            if let current = frontier.acknowledgements[replica] {
+                guard acknowledgement.position > current.position else { return .stale }
+                recorded = Acknowledgement(
+                    replica: replica, position: acknowledgement.position,
+                    vector: current.vector.merged(with: acknowledgement.vector)
+                )
+            } else {
+                var check = frontier.frontier
+                guard check.acknowledge(acknowledgement.vector, by: replica) else { return .notAdmitted }
+                recorded = acknowledgement
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO acknowledgement (replica, position, vector) VALUES (?, ?, ?)
+                    ON CONFLICT (replica) DO UPDATE SET position = excluded.position, vector = excluded.vector
+                    """,
+                arguments: [replica.rawValue, Self.clampedInt64(recorded.position), try Self.encodeVector(recorded.vector)]
+            )
+            return .recorded
+        }
+    }
+
+    public func frontierState() async throws -> FrontierState {
+        try await read { db in try Self.frontierState(in: db) }
+    }
+
+    public func retire(_ replica: ReplicaID) async throws {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM acknowledgement WHERE replica = ?", arguments: [replica.rawValue])
+            try db.execute(sql: "INSERT OR IGNORE INTO needs_resync (replica) VALUES (?)", arguments: [replica.rawValue])
+        }
+    }
+
+    public func beginResync(_ replica: ReplicaID) async throws {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM needs_resync WHERE replica = ?", arguments: [replica.rawValue])
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one read transaction (a WAL snapshot).
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as DatabaseError {
+            throw Self.unavailable(error)
+        }
+    }
+
+    /// Runs `body` in one `IMMEDIATE` write transaction; a thrown error rolls it back.
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as DatabaseError {
+            throw Self.unavailable(error)
+        }
+    }
+
+    private static func unavailable(_ error: DatabaseError) -> ServerStoreError {
+        // The message names the failure, never bound values.
+        .unavailable(reason: "SQLite \(error.resultCode): \(error.message ?? "no message")")
+    }
+
+    // MARK: Queries
+
+    private static func decision(for dot: Dot, in db: Database) throws -> StoredDecision? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT accepted_seq, code, reason, digest FROM decision WHERE replica = ? AND counter = ?",
+                arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]
+            )
+        else { return nil }
+        guard let digest = ChangeDigest(hex: row["digest"]) else {
+            throw ServerStoreError.unavailable(reason: "unreadable digest for dot \(dot)")
+        }
+        let outcome: StoredDecision.Outcome
+        if let seq = row["accepted_seq"] as Int64? {
+            outcome = .accepted(LogPosition(rawValue: UInt64(seq)))
+        } else {
+            outcome = .rejected(Rejection(WireErrorCode(rawValue: row["code"]), row["reason"]))
+        }
+        return StoredDecision(dot: dot, outcome: outcome, digest: digest)
+    }
+
+    private static func decidedCounter(of replica: ReplicaID, in db: Database) throws -> UInt64 {
+        let counter = try Int64.fetchOne(
+            db, sql: "SELECT counter FROM decided_counter WHERE replica = ?", arguments: [replica.rawValue]
+        )
+        return UInt64(counter ?? 0)
+    }
+
+    /// Throws unless `dot` is undecided and its replica's next counter.
+    private static func checkNext(_ dot: Dot, in db: Database) throws {
+        let decided = try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM decision WHERE replica = ? AND counter = ?",
+            arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]
+        )
+        if decided != nil { throw ServerStoreError.dotAlreadyDecided(dot) }
+        let through = try decidedCounter(of: dot.replica, in: db)
+        guard dot.counter == through + 1 else { throw ServerStoreError.counterNotNext(dot, decidedThrough: through) }
+    }
+
+    private static func setDecidedCounter(_ dot: Dot, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO decided_counter (replica, counter) VALUES (?, ?)
+                ON CONFLICT (replica) DO UPDATE SET counter = excluded.counter
+                """,
+            arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]
+        )
+    }
+
+    private static func lookup(_ id: String, in db: Database) throws -> RecordLookup {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT entity, state, revision, purged FROM record WHERE id = ?", arguments: [id]
+            )
+        else { return .absent }
+        if (row["purged"] as Int64) == 1 { return .purged(RecordRef(entity: row["entity"], id: id)) }
+        return .live(StoredRecord(state: try decodeState(row["state"]), revision: position(row["revision"])))
+    }
+
+    private static func head(in db: Database) throws -> (head: LogPosition, floor: LogPosition) {
+        let row = try Row.fetchOne(db, sql: "SELECT seq, floor FROM log_head WHERE singleton = 1")!
+        return (position(row["seq"]), position(row["floor"]))
+    }
+
+    private static func floorVector(in db: Database) throws -> VersionVector {
+        var vector = VersionVector()
+        for row in try Row.fetchAll(db, sql: "SELECT replica, counter FROM floor_vector") {
+            vector.add(Dot(replica: ReplicaID(unchecked: row["replica"]), counter: UInt64(row["counter"] as Int64)))
+        }
+        return vector
+    }
+
+    private static func frontierState(in db: Database) throws -> FrontierState {
+        var state = FrontierState()
+        for row in try Row.fetchAll(db, sql: "SELECT replica, position, vector FROM acknowledgement") {
+            let replica = ReplicaID(unchecked: row["replica"])
+            state.acknowledgements[replica] = Acknowledgement(
+                replica: replica, position: position(row["position"]), vector: try decodeVector(row["vector"])
+            )
+        }
+        for replica in try String.fetchAll(db, sql: "SELECT replica FROM needs_resync") {
+            state.needsResync.insert(ReplicaID(unchecked: replica))
+        }
+        return state
+    }
+
+    // MARK: Encoding
+
+    private static func position(_ value: Int64) -> LogPosition { LogPosition(rawValue: UInt64(value)) }
+
+    private static func clampedInt64(_ position: LogPosition) -> Int64 { Int64(clamping: position.rawValue) }
+
+    private static func decodeState(_ data: Data) throws -> RecordState {
+        try StorageCodec.recordState(from: [UInt8](data))
+    }
+
+    private static func decodeChange(_ data: Data) throws -> Change {
+        try StorageCodec.change(from: [UInt8](data))
+    }
+
+    private static func encodeVector(_ vector: VersionVector) throws -> String {
+        String(decoding: try JSONEncoder().encode(vector), as: UTF8.self)
+    }
+
+    private static func decodeVector(_ text: String) throws -> VersionVector {
+        try JSONDecoder().decode(VersionVector.self, from: Data(text.utf8))
+    }
+}

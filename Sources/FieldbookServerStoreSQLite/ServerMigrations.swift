@@ -1,0 +1,79 @@
+import GRDB
+
+/// The server database layout, as append-only GRDB migrations. Never edit a
+/// shipped migration: add the next one.
+///
+/// `server-v1`:
+/// - `log_head`: one row holding the last assigned log position (`seq`), the
+///   compaction floor and nothing else. Appenders bump `seq` inside their
+///   write transaction (SYNC.md §11.4 scheme A).
+/// - `change_log`: the log after the floor; `change` is a FieldbookSync
+///   storage-codec blob (`StorageCodec.encode`).
+/// - `floor_vector`: per replica, the highest counter in the dropped prefix.
+/// - `record`: live records (`state` a storage-codec blob, `revision` the
+///   log position of the last merged change) and purge stubs (`state` and
+///   `revision` NULL, `purged` = 1). `id` has the BINARY collation, which
+///   compares UTF-8 bytes: bytewise order (SYNC.md §1).
+/// - `decision` and `decided_counter`: the final decision per dot and the
+///   dense decided prefix per replica.
+/// - `acknowledgement` and `needs_resync`: the frontier state (SYNC.md §9).
+enum ServerMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("server-v1") { db in try createV1(db) }
+        return migrator
+    }
+
+    static func createV1(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE log_head (
+                    singleton INTEGER PRIMARY KEY NOT NULL CHECK (singleton = 1),
+                    seq INTEGER NOT NULL CHECK (seq >= 0),
+                    floor INTEGER NOT NULL CHECK (floor >= 0 AND floor <= seq)
+                );
+                INSERT INTO log_head (singleton, seq, floor) VALUES (1, 0, 0);
+                CREATE TABLE change_log (
+                    seq INTEGER PRIMARY KEY NOT NULL,
+                    replica TEXT NOT NULL,
+                    counter INTEGER NOT NULL,
+                    change BLOB NOT NULL
+                );
+                CREATE TABLE floor_vector (
+                    replica TEXT PRIMARY KEY NOT NULL,
+                    counter INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE record (
+                    id TEXT PRIMARY KEY NOT NULL COLLATE BINARY,
+                    entity TEXT NOT NULL,
+                    state BLOB,
+                    revision INTEGER,
+                    purged INTEGER NOT NULL DEFAULT 0 CHECK (purged IN (0, 1)),
+                    CHECK ((purged = 0) = (state IS NOT NULL AND revision IS NOT NULL))
+                ) WITHOUT ROWID;
+                CREATE TABLE decision (
+                    replica TEXT NOT NULL,
+                    counter INTEGER NOT NULL,
+                    accepted_seq INTEGER,
+                    code TEXT,
+                    reason TEXT,
+                    digest TEXT NOT NULL,
+                    PRIMARY KEY (replica, counter),
+                    CHECK ((accepted_seq IS NULL) = (code IS NOT NULL AND reason IS NOT NULL))
+                ) WITHOUT ROWID;
+                CREATE TABLE decided_counter (
+                    replica TEXT PRIMARY KEY NOT NULL,
+                    counter INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE acknowledgement (
+                    replica TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    vector TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE needs_resync (
+                    replica TEXT PRIMARY KEY NOT NULL
+                ) WITHOUT ROWID;
+                """
+        )
+    }
+}

@@ -1,0 +1,11 @@
+import FieldbookServerCore
+import FieldbookServerCoreTesting
+import Testing
+
+@Suite("In-memory store conformance")
+struct InMemoryStoreConformanceTests {
+    @Test(arguments: StoreConformance.checks)
+    func inMemoryStore(_ check: StoreCheck) async throws {
+        try await check.run(InMemoryServerStore())
+    }
+}

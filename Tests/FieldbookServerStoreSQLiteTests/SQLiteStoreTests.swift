@@ -1,0 +1,252 @@
+import FieldbookModel
+import FieldbookProtocol
+import FieldbookServerCore
+import FieldbookServerCoreTesting
+@testable import FieldbookServerStoreSQLite
+import FieldbookSync
+import Foundation
+import Testing
+
+/// A temporary directory holding one store file, removed by ``remove()``.
+struct TemporaryDatabase {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fieldbook-server-store-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    var path: String { directory.appendingPathComponent("server.sqlite").path }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
+
+@Suite("SQLite store conformance")
+struct SQLiteStoreConformanceTests {
+    @Test(arguments: StoreConformance.checks)
+    func sqliteStore(_ check: StoreCheck) async throws {
+        let database = try TemporaryDatabase()
+        defer { database.remove() }
+        let store = try SQLiteServerStore(path: database.path)
+        try await check.run(store)
+        try store.close()
+    }
+}
+
+@Suite("SQLite store persistence")
+struct SQLiteStorePersistenceTests {
+    typealias F = Fixtures
+
+    @Test func reopeningTheFileFindsEverything() async throws {
+        let database = try TemporaryDatabase()
+        defer { database.remove() }
+        let first = F.account(counter: 1, name: "Alt")
+        let second = F.change(counter: 2, [F.set("name", "Neu", supersedes: [first.dot])])
+        let other = F.account("acc-2", replica: F.office, counter: 1)
+        let doomed = F.account("acc-3", replica: F.office, counter: 2)
+        let rejected = F.account("acc-4", replica: F.ben, counter: 1)
+        let rejection = Rejection(.businessRule, "a rule says no")
+        let ack = Acknowledgement(replica: F.anna, position: 2, vector: VersionVector([F.anna: 2]))
+
+        let expectedLog: [LogEntry]
+        let expectedDecisions: [StoredDecision?]
+        let expectedRecords: [StoredRecord]
+        let expectedFrontier: FrontierState
+        let expectedVector: VersionVector
+        do {
+            let store = try SQLiteServerStore(path: database.path)
+            _ = try await StoreConformance.commit(first, to: store)
+            _ = try await StoreConformance.commit(second, to: store)
+            _ = try await StoreConformance.commit(other, to: store)
+            let doomedAt = try await StoreConformance.commit(doomed, to: store)
+            try await store.purgeRecord("acc-3", revision: doomedAt)
+            try await store.recordRejection(rejection, digest: ChangeDigest(of: rejected), of: rejected.dot)
+            #expect(try await store.acknowledge(ack) == .recorded)
+            try await store.retire(F.ben)
+            try await store.truncateLog(through: 1)
+            expectedLog = try await store.readLog(after: 1, limit: 100, excludingAuthor: nil).entries
+            expectedDecisions = try await [first.dot, second.dot, other.dot, doomed.dot, rejected.dot].asyncMap {
+                try await store.decision(for: $0)
+            }
+            expectedRecords = try await store.records(after: nil, limit: 100)
+            expectedFrontier = try await store.frontierState()
+            expectedVector = try await store.logVector(through: 4)
+            try store.close()
+        }
+        #expect(expectedLog.map(\.position) == [2, 3, 4])
+        #expect(expectedRecords.map(\.id) == ["acc-1", "acc-2"])
+
+        let store = try SQLiteServerStore(path: database.path)
+        #expect(try await store.logHead() == 4)
+        #expect(try await store.readLog(after: 1, limit: 100, excludingAuthor: nil).entries == expectedLog)
+        await #expect(throws: ServerStoreError.logCompacted(requested: .start, floor: 1)) {
+            try await store.readLog(after: .start, limit: 100, excludingAuthor: nil)
+        }
+        let decisions = try await [first.dot, second.dot, other.dot, doomed.dot, rejected.dot].asyncMap {
+            try await store.decision(for: $0)
+        }
+        #expect(decisions == expectedDecisions)
+        #expect(decisions.last == StoredDecision(dot: rejected.dot, outcome: .rejected(rejection), digest: ChangeDigest(of: rejected)))
+        #expect(try await store.decidedCounter(of: F.anna) == 2)
+        #expect(try await store.decidedCounter(of: F.office) == 2)
+        #expect(try await store.decidedCounter(of: F.ben) == 1)
+        #expect(try await store.records(after: nil, limit: 100) == expectedRecords)
+        #expect(try await store.record("acc-1").record?.state.value("name") == "Neu")
+        #expect(try await store.record("acc-3") == .purged(RecordRef(entity: "account", id: "acc-3")))
+        #expect(try await store.frontierState() == expectedFrontier)
+        #expect(expectedFrontier == FrontierState(acknowledgements: [F.anna: ack], needsResync: [F.ben]))
+        #expect(try await store.logVector(through: 4) == expectedVector)
+        #expect(expectedVector == VersionVector([F.anna: 2, F.office: 2]))
+        #expect(try await store.acceptedDots(among: [first.dot, doomed.dot, rejected.dot]) == [first.dot, doomed.dot])
+
+        // The reopened store keeps counting where it stopped.
+        let next = try await StoreConformance.commit(F.account("acc-5", counter: 3), to: store)
+        #expect(next == 5)
+        await #expect(throws: ServerStoreError.counterNotNext(Dot(replica: F.ben, counter: 3), decidedThrough: 1)) {
+            try await store.recordRejection(rejection, digest: ChangeDigest(of: rejected), of: Dot(replica: F.ben, counter: 3))
+        }
+        try store.close()
+    }
+
+    @Test func reopeningAMigratedFileAndTheWriterRunsWithSynchronousFull() async throws {
+        let database = try TemporaryDatabase()
+        defer { database.remove() }
+        try SQLiteServerStore(path: database.path).close()
+        // The second open finds the schema migrated and migrates nothing.
+        let store = try SQLiteServerStore(path: database.path)
+        #expect(try await store.logHead() == .start)
+        #expect(try store.writerSynchronousLevel() == 2, "FULL, not the NORMAL GRDB sets for WAL")
+        try store.close()
+    }
+}
+
+@Suite("SQLite store under the sync service")
+struct SQLiteServiceTests {
+    typealias F = Fixtures
+
+    @Test(arguments: [UInt64(1), 7, 42])
+    func randomEditsAndSessionsConverge(seed: UInt64) async throws {
+        let database = try TemporaryDatabase()
+        defer { database.remove() }
+        let store = try SQLiteServerStore(path: database.path)
+        let harness = Harness(store: store)
+        var random = Generator(seed: seed)
+        var clients = [F.anna, F.ben, F.office].map { TestClient($0, clock: harness.clock) }
+        let records = (0..<4).map { "acc-\($0)" }
+        // Every client downloads before editing: TestClient joins snapshots (see there).
+        for index in clients.indices { try await clients[index].sync(with: harness.service) }
+        for _ in 0..<120 {
+            harness.clock.advance(by: UInt64.random(in: 0...50, using: &random))
+            let index = Int.random(in: 0..<clients.count, using: &random)
+            let record = records.randomElement(using: &random)!
+            let words = ["alpha", "beta", "gamma"]
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0..<2:
+                try await clients[index].sync(with: harness.service, limit: Int.random(in: 1...4, using: &random))
+            case 2, 3, 4:
+                clients[index].edit("account", record) { $0.set("name", to: .text(words.randomElement(using: &random)!)) }
+            case 5, 6:
+                let word = words.randomElement(using: &random)!
+                let add = Bool.random(using: &random)
+                clients[index].edit("account", record) {
+                    $0.set("name", to: "named")
+                    if add { $0.add(word, to: "interests") } else { $0.remove(word, from: "interests") }
+                }
+            case 7:
+                guard clients[index].record(record)?.exists == true else { continue }
+                clients[index].edit("account", record) { $0.delete() }
+            case 8:
+                guard clients[index].record(record)?.isDeleted == true else { continue }
+                clients[index].edit("account", record) { $0.restore() }
+            default:
+                try await clients[index].push(to: harness.service)
+            }
+        }
+        for _ in 0..<2 {
+            for index in clients.indices { try await clients[index].sync(with: harness.service) }
+        }
+        // Registers may differ only in superseded dots the frontier covers
+        // (each side applied a change with the frontier it knew then).
+        let stable = try await store.frontierState().stable
+        #expect(!(try await store.records(after: nil, limit: 100)).isEmpty)
+        for client in clients {
+            #expect(client.rejected.isEmpty, "every edit was valid")
+            #expect(client.outbox.isEmpty)
+            #expect(client.conflicts == clients[0].conflicts)
+            #expect(Set(client.replica.records.keys) == Set(clients[0].replica.records.keys))
+            for (id, state) in client.replica.records {
+                let server = try await harness.state(id)
+                #expect(server.map { settled($0, stable) } == settled(state, stable), "\(client.id) holds the server's \(id)")
+            }
+        }
+        try store.close()
+    }
+
+    @Test func pullsDuringConcurrentPushesDeliverEveryChangeOnce() async throws {
+        let database = try TemporaryDatabase()
+        defer { database.remove() }
+        let store = try SQLiteServerStore(path: database.path)
+        let harness = Harness(store: store)
+        let service = harness.service
+        let caller = SyncCaller(role: .rep)
+        let start = try await service.pull(PullRequest(schemaVersion: 1, replica: F.office), caller: caller).cursor
+        let pushers = [F.anna, F.ben, ReplicaID(unchecked: "carla-tablet")]
+        let perPusher = 15
+        async let pushing: Void = withThrowingTaskGroup(of: Void.self) { group in
+            for pusher in pushers {
+                group.addTask {
+                    for counter in 1...perPusher {
+                        let change = F.account("acc-\(pusher)", replica: pusher, counter: UInt64(counter), name: "v\(counter)")
+                        _ = try await service.push(PushRequest(schemaVersion: 1, replica: pusher, changes: [change]), caller: caller)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        var received: [Change] = []
+        var cursor = start
+        var rounds = 0
+        while received.count < pushers.count * perPusher, rounds < 100_000 {
+            rounds += 1
+            let page = try await service.pull(PullRequest(schemaVersion: 1, replica: F.office, cursor: cursor, limit: 3), caller: caller)
+            received += page.changes
+            cursor = page.cursor
+            await Task.yield()
+        }
+        try await pushing
+        #expect(received.count == pushers.count * perPusher)
+        #expect(Set(received.map(\.dot)).count == received.count, "no change twice")
+        let log = try await store.readLog(after: .start, limit: 1000, excludingAuthor: nil)
+        #expect(received == log.entries.map(\.change), "in log order")
+        try store.close()
+    }
+}
+
+/// `state` with the superseded dots `stable` covers dropped.
+func settled(_ state: RecordState, _ stable: VersionVector) -> RecordState {
+    var state = state
+    state.compact(stable: stable)
+    return state
+}
+
+/// SplitMix64: a small deterministic generator for reproducible runs.
+struct Generator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}
