@@ -75,77 +75,10 @@ struct ConvergenceTests {
     @Test(arguments: [UInt64(1), 2, 3, 42])
     func randomEditsAndSessionsConverge(seed: UInt64) async throws {
         let harness = Harness()
-        var random = SplitMix64(seed: seed)
-        var clients = [F.anna, F.ben, F.office].map { TestClient($0, clock: harness.clock) }
-        let records = (0..<4).map { "acc-\($0)" }
-        // Every client downloads before editing: TestClient joins snapshots (see there).
-        for index in clients.indices { try await clients[index].sync(with: harness.service) }
-        for _ in 0..<120 {
-            harness.clock.advance(by: UInt64.random(in: 0...50, using: &random))
-            let index = Int.random(in: 0..<clients.count, using: &random)
-            let record = records.randomElement(using: &random)!
-            let words = ["alpha", "beta", "gamma"]
-            switch Int.random(in: 0..<10, using: &random) {
-            case 0..<2:
-                try await clients[index].sync(with: harness.service, limit: Int.random(in: 1...4, using: &random))
-            case 2 where clients[index].record(record)?.exists != true:
-                clients[index].edit("account", record) { $0.set("name", to: .text(words.randomElement(using: &random)!)) }
-            case 2, 3, 4:
-                clients[index].edit("account", record) { $0.set("name", to: .text(words.randomElement(using: &random)!)) }
-            case 5, 6:
-                let word = words.randomElement(using: &random)!
-                let add = Bool.random(using: &random)
-                clients[index].edit("account", record) {
-                    $0.set("name", to: "named")
-                    if add { $0.add(word, to: "interests") } else { $0.remove(word, from: "interests") }
-                }
-            case 7:
-                guard clients[index].record(record)?.exists == true else { continue }
-                clients[index].edit("account", record) { $0.delete() }
-            case 8:
-                guard clients[index].record(record)?.isDeleted == true else { continue }
-                clients[index].edit("account", record) { $0.restore() }
-            default:
-                try await clients[index].push(to: harness.service)
-            }
-        }
-        for _ in 0..<2 {
-            for index in clients.indices { try await clients[index].sync(with: harness.service) }
-        }
-        // Registers may differ only in superseded dots the frontier covers
-        // (each side applied a change with the frontier it knew then).
-        let stable = try await harness.store.frontierState().stable
-        for client in clients {
-            #expect(client.rejected.isEmpty, "every edit was valid")
-            #expect(client.outbox.isEmpty)
-            #expect(client.conflicts == clients[0].conflicts)
-            #expect(Set(client.replica.records.keys) == Set(clients[0].replica.records.keys))
-            for (id, state) in client.replica.records {
-                let server = try await harness.state(id)
-                #expect(server.map { settled($0, stable) } == settled(state, stable), "\(client.id) holds the server's \(id)")
-            }
-        }
+        let clients = try await RandomSessions.run(on: harness, seed: seed)
+        #expect(try await RandomSessions.divergences(of: clients, on: harness) == [])
     }
 }
 
 /// `state` with the superseded dots `stable` covers dropped.
-func settled(_ state: RecordState, _ stable: VersionVector) -> RecordState {
-    var state = state
-    state.compact(stable: stable)
-    return state
-}
-
-/// A small seedable generator (SplitMix64), so random tests replay exactly.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
+func settled(_ state: RecordState, _ stable: VersionVector) -> RecordState { RandomSessions.settled(state, stable) }
