@@ -43,20 +43,9 @@ enum AppointmentTimes {
         return instant
     }
 
-    /// Parses an instant. Day words with a trailing `HH:MM` (`tomorrow 10:00`,
-    /// `next friday 9:30`) are split here, because `DateInput.parseInstant`
-    /// also splits words at every `t` (meant for ISO's `T`), which breaks
-    /// `today` and `tomorrow`; everything else goes to `DateInput`.
+    /// Parses an instant the way every date-time input is read (``DateInput``).
     static func parse(_ text: String, context: CLIContext) -> UTCDateTime? {
-        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ").map(String.init)
-        if words.count >= 2, let time = clockTime(words[words.count - 1]),
-            let day = DateInput.parseDate(
-                words.dropLast().joined(separator: " "), timeZone: context.timeZone, now: context.now),
-            let instant = DateInput.instant(day, hour: time.hour, minute: time.minute, in: context.timeZone)
-        {
-            return instant
-        }
-        return DateInput.parseInstant(text, timeZone: context.timeZone, now: context.now)
+        DateInput.parseInstant(text, timeZone: context.timeZone, now: context.now)
     }
 
     /// `H:MM` or `HH:MM` alone, as hour and minute.
