@@ -20,10 +20,20 @@ let package = Package(
         .library(name: "FieldbookClientTesting", targets: ["FieldbookClientTesting"]),
         .executable(name: "fieldbook", targets: ["fieldbook"]),
         .executable(name: "fieldbook-bench", targets: ["fieldbook-bench"]),
+        .executable(name: "fieldbook-server", targets: ["fieldbook-server"]),
+        .library(name: "FieldbookServer", targets: ["FieldbookServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTTP server. Default traits off: swift-configuration is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Only its bcrypt module is used (password hashes).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // gzip/deflate with output limits (request bodies, decompression bombs).
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Pure sync core: clocks, version vectors, changes, merge, conflicts. No I/O.
@@ -75,9 +85,32 @@ let package = Package(
         .target(
             name: "FieldbookCLI",
             dependencies: [
-                "FieldbookClient", "FieldbookModel", "FieldbookSync",
+                "FieldbookClient", "FieldbookModel", "FieldbookSync", "FieldbookProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // The sync server over HTTP (Hummingbird 2): sync endpoints, identity,
+        // office REST API, metrics, and the `fieldbook-server` commands.
+        .target(
+            name: "FieldbookServer",
+            dependencies: [
+                "FieldbookServerCore", "FieldbookServerStoreSQLite", "FieldbookSync", "FieldbookModel",
+                "FieldbookProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The `fieldbook-server` executable.
+        .executableTarget(
+            name: "fieldbook-server",
+            dependencies: ["FieldbookServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         // The `fieldbook` command-line client.
@@ -121,13 +154,34 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "FieldbookServerTests",
+            dependencies: [
+                "FieldbookServer", "FieldbookServerCore", "FieldbookServerCoreTesting", "FieldbookServerStoreSQLite",
+                "FieldbookSync", "FieldbookModel", "FieldbookProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Real processes: `fieldbook-server` on 127.0.0.1 and `fieldbook` CLIs.
+        .testTarget(
+            name: "FieldbookEndToEndTests",
+            dependencies: ["FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "FieldbookCLITests",
             dependencies: ["FieldbookCLI", "FieldbookClient", "FieldbookModel", "FieldbookSync"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FieldbookClientTests",
-            dependencies: ["FieldbookClient", "FieldbookClientTesting", "FieldbookModel", "FieldbookSync"],
+            dependencies: [
+                "FieldbookClient", "FieldbookClientTesting", "FieldbookModel", "FieldbookSync", "FieldbookProtocol",
+                "FieldbookServerCore", "FieldbookServerCoreTesting",
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,0 +1,20 @@
+import FieldbookServerCore
+import Hummingbird
+
+/// The per-request context of every Fieldbook route: Hummingbird's core
+/// storage plus the authenticated device and the request ID.
+public struct FieldbookRequestContext: RequestContext {
+    /// Hummingbird's storage (logger, allocator, parameters).
+    public var coreContext: CoreRequestContextStorage
+    /// The device behind the bearer token, once authentication ran.
+    public var identity: AuthenticatedDevice?
+    /// The request ID (from `X-Request-ID` or generated), echoed in errors and logs.
+    public var requestID: String
+
+    /// Creates a context for a new request.
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        identity = nil
+        requestID = ""
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import FieldbookServer
+
+await FieldbookServerCommand.main()
