@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct EndToEndScaffoldTests {
-    @Test func placeholderUntilServerExists() {
-        #expect(Bool(true))
-    }
-}

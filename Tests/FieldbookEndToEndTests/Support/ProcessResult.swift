@@ -1,0 +1,83 @@
+import Foundation
+
+/// What a finished process printed and how it exited.
+struct ProcessResult: CustomStringConvertible {
+    var command: String
+    var exitCode: Int32
+    var stdout: String
+    var stderr: String
+
+    /// stdout parsed as JSON.
+    func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
+    }
+
+    /// stdout as a JSON object, or a descriptive error.
+    func object() throws -> [String: Any] {
+        guard let object = try json() as? [String: Any] else { throw EndToEndError.unexpected("\(command): not an object: \(stdout)") }
+        return object
+    }
+
+    var description: String { "\(command) exited \(exitCode)\nstdout: \(stdout)\nstderr: \(stderr)" }
+
+    /// Runs `executable` with `arguments`, feeding `input` on stdin, and waits.
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+    ) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        let output = Pipe()
+        let errors = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try? stdin.fileHandleForWriting.close()
+        // Read both pipes concurrently so a full stderr pipe cannot block the child.
+        let errorData = LockedData()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData.set(errors.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return ProcessResult(
+            command: ([executable.lastPathComponent] + arguments).joined(separator: " "),
+            exitCode: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: errorData.get(), as: UTF8.self)
+        )
+    }
+}
+
+/// A Data value shared between threads.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    func append(_ value: Data) { lock.lock(); data.append(value); lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+}
+
+/// Failures of the end-to-end harness itself.
+enum EndToEndError: Error, CustomStringConvertible {
+    case failed(ProcessResult)
+    case timeout(String)
+    case unexpected(String)
+
+    var description: String {
+        switch self {
+        case .failed(let result): "\(result)"
+        case .timeout(let what): "timed out: \(what)"
+        case .unexpected(let what): what
+        }
+    }
+}
