@@ -120,7 +120,7 @@ struct IdentityCommandTests {
         defer { unsetenv(DataDirectoryOptions.environmentVariable) }
         #expect(try Self.run(["territory", "add", "South"], data: nil).status == 0)
         #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("directory.sqlite").path))
-        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("server.sqlite").path))
+        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("sync.sqlite").path))
     }
 
     @Test func tablesAreAligned() {

@@ -18,7 +18,7 @@ struct IdentityFixture {
     init(lastSeenInterval: TimeInterval = 0) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-identity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteServerStore(path: directory.appendingPathComponent("server.sqlite").path)
+        store = try SQLiteServerStore(path: directory.appendingPathComponent("sync.sqlite").path)
         sync = SyncService(store: store, clock: WallClock())
         var configuration = IdentityConfiguration()
         configuration.bcryptCost = 4

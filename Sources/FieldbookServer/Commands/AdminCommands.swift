@@ -16,8 +16,8 @@ enum AdminCommands {
         UserCommand.self, DeviceCommand.self, TeamCommand.self, TerritoryCommand.self, AccountCommand.self,
     ]
 
-    /// The sync store's file name inside the data directory.
-    static let storeFileName = "server.sqlite"
+    /// The sync store's file name inside the data directory (the same as `ServerServices.storeURL(in:)` on the HTTP branch).
+    static let storeFileName = "sync.sqlite"
 
     /// Opens the sync store and the identity directory of `data`, runs
     /// `body`, closes both, and turns failures into a message on stderr and
