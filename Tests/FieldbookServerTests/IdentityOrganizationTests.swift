@@ -1,4 +1,5 @@
 import FieldbookModel
+import FieldbookProtocol
 import FieldbookServerCore
 import FieldbookServerStoreSQLite
 import FieldbookSync
@@ -34,6 +35,21 @@ struct IdentityOrganizationTests {
         let listed = try await fixture.identity.listUsers()
         #expect(listed.map(\.login) == ["anna", "eva"])
         #expect(listed[0].team == team && listed[0].territories == [territory] && listed[0].displayName == "Person anna")
+    }
+
+    @Test func aRoleChangeReachesTokensAndTheRecordTogether() async throws {
+        let fixture = try IdentityFixture()
+        defer { fixture.tearDown() }
+        let anna = try await fixture.addUser("anna")
+        let session = try await fixture.identity.login(
+            LoginRequest(login: "anna", password: "secret-password", deviceName: "L", replica: replica("r1"))
+        )
+        try await fixture.identity.setRole(of: "anna", to: "manager")
+        #expect(try await fixture.identity.authenticate(token: session.token)?.role == .manager)
+        #expect(try await fixture.record(anna)?.value("role") == .text("manager"))
+        await #expect(throws: IdentityError(.invalid, "unknown role 'system'; use rep, manager, office or admin")) {
+            try await fixture.identity.setRole(of: "anna", to: "system")
+        }
     }
 
     @Test func badUsersAreRefusedBeforeAnythingIsWritten() async throws {

@@ -4,8 +4,8 @@ import ArgumentParser
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Add, list and disable users.",
-        subcommands: [UserAddCommand.self, UserListCommand.self, UserDisableCommand.self]
+        abstract: "Add, list and disable users; change a user's role.",
+        subcommands: [UserAddCommand.self, UserListCommand.self, UserDisableCommand.self, UserRoleCommand.self]
     )
 }
 
@@ -77,6 +77,24 @@ struct UserDisableCommand: AsyncParsableCommand {
         try await AdminCommands.run(data) { identity in
             let id = try await identity.disableUser(login)
             print("disabled user \(login) (\(id))")
+        }
+    }
+}
+
+/// `user role LOGIN ROLE`.
+struct UserRoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "role", abstract: "Change a user's role (credentials and user record together)."
+    )
+
+    @OptionGroup var data: DataDirectoryOptions
+    @Argument(help: "The user's login (or record ID).") var login: String
+    @Argument(help: "rep, manager, office or admin.") var role: String
+
+    func run() async throws {
+        try await AdminCommands.run(data) { identity in
+            let id = try await identity.setRole(of: login, to: role)
+            print("user \(login) (\(id)) is now \(role)")
         }
     }
 }

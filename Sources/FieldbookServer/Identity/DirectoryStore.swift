@@ -102,6 +102,13 @@ final class DirectoryStore: Sendable {
         }
     }
 
+    /// Changes a user's role.
+    func setRole(user: String, role: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE credential SET role = ? WHERE user = ?", arguments: [role, user])
+        }
+    }
+
     /// Disables a user and revokes their devices; returns the replicas revoked now.
     func disable(user: String, now: Int64) async throws -> [String] {
         try await writer.write { db in

@@ -77,6 +77,21 @@ extension IdentityService {
         return id
     }
 
+    /// Changes a user's role in the credentials (what ``authenticate(token:)``
+    /// reports, effective on the next request) and in the `user` record.
+    /// - Returns: the user's record ID.
+    @discardableResult
+    public func setRole(of reference: String, to role: String) async throws -> String {
+        guard Self.assignableRoles.contains(Role(rawValue: role)) else {
+            throw IdentityError(.invalid, "unknown role '\(role)'; use rep, manager, office or admin")
+        }
+        let id = try await userID(reference)
+        try await directory.setRole(user: id, role: role)
+        try await author("user", id) { $0.set("role", to: .text(role)) }
+        logger.info("user role changed", metadata: ["user": "\(id)", "role": "\(role)"])
+        return id
+    }
+
     /// Retires a replica from the stability frontier (SYNC.md §9.1).
     func retire(_ replica: String) async throws {
         guard let id = try? ReplicaID(replica) else { return }
