@@ -65,6 +65,9 @@ struct SchemaValidationTests {
         ("pull-response without cursor", "pull-response", #"{"changes":[],"snapshots":[],"evictions":[],"hasMore":false,"stable":{},"serverTime":"0000000000000000"}"#),
         ("error without message", "error", #"{"error":"internal_error"}"#),
         ("error bad code", "error", #"{"error":"Bad-Code","message":"x"}"#),
+        ("login-request without replica", "login-request", #"{"login":"anna","password":"x","deviceName":"d"}"#),
+        ("login-request empty login", "login-request", #"{"login":"","password":"x","deviceName":"d","replica":"r1"}"#),
+        ("login-response token without prefix", "login-response", #"{"token":"abc","device":"d","replica":"r1","user":"u","login":"anna","role":"rep"}"#),
     ]
 
     @Test func examplesSwiftEncodingsAndCounterexamplesAgreeWithTheSchemas() throws {

@@ -124,6 +124,14 @@ extension WireSample {
             ),
             make("pull-response", "pull-response", ExampleScenario.pullResponse),
             make("error unrecognized code", "error", ErrorResponse(error: .unrecognized("shiny_new_code"), message: "m")),
+            make("login request", "login-request", LoginRequest(login: "anna", password: "pässwörd 1", deviceName: "Anna's notebook", replica: anna)),
+            make(
+                "login response", "login-response",
+                LoginResponse(
+                    token: "fbk_" + String(repeating: "a-_Z", count: 10) + "xyz", device: "0f8e6a52-device", replica: anna,
+                    user: "user-anna", login: "anna", role: "rep"
+                )
+            ),
         ]
         for value in [Value.null, true, false, 0, .int(.min), .int(.max), "", "Müller / ✓ \"q\" \\ \n 😀"] {
             samples.append(make("value \(value)", "value", value))
