@@ -64,8 +64,9 @@ public enum RecordJSON {
     ) throws(RecordJSONError) -> Value {
         if json == .null { return .null }
         let member = list == nil ? nil : field.name
+        let kind = field.kind
         let field = list ?? field
-        switch field.kind {
+        switch kind {
         case .text, .email, .phone, .enumeration, .reference, .date, .dateTime:
             guard case .string(let text) = json else { throw RecordJSONError(field: field, member, "a string") }
             return .text(text)

@@ -117,9 +117,12 @@ struct RecordEdit: Sendable {
             try checkOnce(name)
             let elements = try Self.array(json, name)
             try count(elements.count)
-            self[keyPath: target][name] = try elements.map { (element) throws(RecordAPIError) in
-                try Self.element(element, of: field)
+            let texts = try elements.map { (element) throws(RecordAPIError) in try Self.element(element, of: field) }
+            let other = what == "add" ? removals[name] : additions[name]
+            if let other, !Set(other).isDisjoint(with: texts) {
+                throw RecordAPIError.invalidRequest("\(name): an element is both added and removed")
             }
+            self[keyPath: target][name] = texts
         }
     }
 
@@ -177,10 +180,11 @@ struct RecordEdit: Sendable {
         return field
     }
 
+    /// A field given whole in `fields` takes no element or item edits too.
     private func checkOnce(_ name: String) throws(RecordAPIError) {
-        let edited = scalars[name] != nil || sets[name] != nil || lists[name] != nil || additions[name] != nil
-            || removals[name] != nil || listOperations[name] != nil
-        if edited { throw RecordAPIError.invalidRequest("field \(name) is edited twice in one body") }
+        if sets[name] != nil || lists[name] != nil {
+            throw RecordAPIError.invalidRequest("field \(name) is given whole and edited piecewise in one body")
+        }
     }
 
     private mutating func count(_ added: Int) throws(RecordAPIError) {
