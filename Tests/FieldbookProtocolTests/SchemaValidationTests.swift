@@ -65,6 +65,10 @@ struct SchemaValidationTests {
         ("pull-response without cursor", "pull-response", #"{"changes":[],"snapshots":[],"evictions":[],"hasMore":false,"stable":{},"serverTime":"0000000000000000"}"#),
         ("error without message", "error", #"{"error":"internal_error"}"#),
         ("error bad code", "error", #"{"error":"Bad-Code","message":"x"}"#),
+        // The office REST API's bodies (Protocol/records-api.md); real bodies are checked in RecordSchemaTests.
+        ("record-document float field", "record-document", #"{"entity":"account","id":"a","version":1,"deleted":false,"fields":{"x":1.5},"conflicts":[]}"#),
+        ("record-list without next", "record-list", #"{"records":[]}"#),
+        ("record-write update without id", "record-write", #"{"items":{"lines":[{"op":"update"}]}}"#),
     ]
 
     @Test func examplesSwiftEncodingsAndCounterexamplesAgreeWithTheSchemas() throws {
