@@ -85,6 +85,12 @@ import Testing
             #expect(fields["lines"]?[0]?["quantity"] == .string("2.000"))
             #expect(fields["lines"]?[0]?["listPrice"] == .string("12.50"))
             #expect(fields["lines"]?[1]?["discountPercent"] == .string("10.00"))
+            // Derived amounts are stored with the lines: 2 × 12.50 + 1 × 1200.00 less 10 %, 19 % tax.
+            #expect(fields["lines"]?[0]?["net"] == .string("25.00"))
+            #expect(fields["lines"]?[1]?["net"] == .string("1080.00"))
+            #expect(fields["netTotal"] == .string("1105.00"))
+            #expect(fields["taxAmount"] == .string("209.95"))
+            #expect(fields["grossTotal"] == .string("1314.95"))
 
             // Replacing the lines whole: reordered, one member changed, one member left out (cleared).
             let patched = try await server.send(
@@ -99,6 +105,9 @@ import Testing
             #expect(lines[0]?["id"] == .string("l2"))
             #expect(lines[0]?["discountPercent"] == nil)
             #expect(lines[1]?["quantity"] == .string("3.000"))
+            #expect(lines[1]?["net"] == .string("37.50"))
+            #expect(patched.fields?["netTotal"] == .string("1237.50"))
+            #expect(patched.fields?["grossTotal"] == .string("1472.63"))
         }
     }
 

@@ -105,6 +105,7 @@ struct RecordAPI: Sendable {
         let authored = try await sync.author(entity, id, caller: identity.caller) { builder in
             guard !builder.state.exists else { throw taken }
             try edit.apply(to: &builder)
+            RecordDerivedValues.update(&builder, entity: entity)
         }
         try check(authored, entity: entity, id: id)
         return try await stored(entity, id, includeDeleted: true)
@@ -123,6 +124,7 @@ struct RecordAPI: Sendable {
         let authored = try await sync.author(entity, id, caller: identity.caller) { builder in
             try Self.checkUnchanged(builder.state, since: current, versionChecked: expectedVersion != nil)
             try edit.apply(to: &builder)
+            RecordDerivedValues.update(&builder, entity: entity)
         }
         try check(authored, entity: entity, id: id)
         return try await stored(entity, id, includeDeleted: true)
