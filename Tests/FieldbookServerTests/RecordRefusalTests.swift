@@ -111,6 +111,17 @@ import Testing
                 "PATCH", "/v1/records/account/acc-1", body: #"{"items": {"addresses": [{"op": "remove", "id": "nope"}]}}"#
             )
             #expect(noItem.status == 400)
+            let manyElements = (0..<1001).map { "\"i\($0)\"" }.joined(separator: ",")
+            let tooMany = try await server.send(
+                "PATCH", "/v1/records/account/acc-1", body: #"{"add": {"interests": [\#(manyElements)]}}"#
+            )
+            #expect(tooMany.status == 413)
+            #expect(tooMany.errorCode == "too_many_elements")
+            let text = try await server.send(
+                "POST", "/v1/records/account", body: #"{"fields": {"name": "A"}}"#, headers: ["Content-Type": "text/plain"]
+            )
+            #expect(text.status == 415)
+            #expect(text.errorCode == "unsupported_media_type")
             let badMatch = try await server.send(
                 "PATCH", "/v1/records/account/acc-1", body: #"{"fields": {}}"#, headers: ["If-Match": "soon"]
             )
