@@ -68,6 +68,10 @@ struct SchemaValidationTests {
         ("login-request without replica", "login-request", #"{"login":"anna","password":"x","deviceName":"d"}"#),
         ("login-request empty login", "login-request", #"{"login":"","password":"x","deviceName":"d","replica":"r1"}"#),
         ("login-response token without prefix", "login-response", #"{"token":"abc","device":"d","replica":"r1","user":"u","login":"anna","role":"rep"}"#),
+        // The office REST API's bodies (Protocol/records-api.md); real bodies are checked in RecordSchemaTests.
+        ("record-document float field", "record-document", #"{"entity":"account","id":"a","version":1,"deleted":false,"fields":{"x":1.5},"conflicts":[]}"#),
+        ("record-list without next", "record-list", #"{"records":[]}"#),
+        ("record-write update without id", "record-write", #"{"items":{"lines":[{"op":"update"}]}}"#),
     ]
 
     @Test func examplesSwiftEncodingsAndCounterexamplesAgreeWithTheSchemas() throws {
