@@ -262,3 +262,13 @@ struct PushTally: Sendable {
     var rejected = 0
     var notFinal = 0
 }
+
+extension ClientDatabase {
+    /// IDs of records the server evicted (they left this replica's scope)
+    /// that stay here because local changes for them are pending or
+    /// rejected; each goes at the end of the first sync after its changes
+    /// were pushed or discarded.
+    public func heldEvictedRecords() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT record_id FROM sync_hold ORDER BY record_id") }
+    }
+}
