@@ -33,6 +33,9 @@ final class SyncLoopbackServer: @unchecked Sendable {
     }
 
     typealias Handler = @Sendable (Request) async -> Response
+    /// A handler that needs no task: for tests whose threads block (waiting
+    /// for a child process), which can starve the cooperative thread pool.
+    typealias BlockingHandler = @Sendable (Request) -> Response
 
     /// The port the server listens on.
     let port: UInt16
@@ -40,12 +43,24 @@ final class SyncLoopbackServer: @unchecked Sendable {
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     private let listener: Int32
-    private let handler: Handler
+    private let handler: Handler?
+    private let blockingHandler: BlockingHandler?
     private let lock = NSLock()
     private var received: [Request] = []
 
-    init(handler: @escaping Handler) throws {
+    /// A server answering from a handler run on a separate thread, without tasks.
+    convenience init(blocking handler: @escaping BlockingHandler) throws {
+        try self.init(handler: nil, blocking: handler)
+    }
+
+    /// A server answering each request from an async `handler` (e.g. a `SyncService`).
+    convenience init(handler: @escaping Handler) throws {
+        try self.init(handler: handler, blocking: nil)
+    }
+
+    private init(handler: Handler?, blocking: BlockingHandler?) throws {
         self.handler = handler
+        self.blockingHandler = blocking
         let fd = socket(AF_INET, Self.streamType, 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         var yes: Int32 = 1
@@ -127,13 +142,16 @@ final class SyncLoopbackServer: @unchecked Sendable {
         )
         lock.withLock { received.append(request) }
         let answer = AnswerBox()
-        let done = DispatchSemaphore(value: 0)
-        let handler = self.handler
-        Task {
-            answer.response = await handler(request)
-            done.signal()
+        if let blockingHandler {
+            answer.response = blockingHandler(request)
+        } else if let handler {
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                answer.response = await handler(request)
+                done.signal()
+            }
+            done.wait()
         }
-        done.wait()
         let response = answer.response ?? Response(status: 500)
         var text = "HTTP/1.1 \(response.status) \(response.status < 300 ? "OK" : "Error")\r\n"
         text += "Content-Type: application/json\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"

@@ -19,7 +19,8 @@ struct LoginCommand: AsyncParsableCommand {
             Example: fieldbook login --server https://crm.example.com --user anna
                      printf '%s\\n' "$PASSWORD" | fieldbook login --server URL --user anna --password-stdin
 
-            Exit codes: 0 signed in, 2 usage error, 6 server unreachable, 7 sign-in refused.
+            Exit codes: 0 signed in, 2 no password given, 6 server unreachable, 7 sign-in refused, \
+            64 invalid arguments.
             """
     )
 
@@ -35,7 +36,11 @@ struct LoginCommand: AsyncParsableCommand {
         guard !user.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("--user must not be empty")
         }
-        _ = try Credentials.serverURL(server)
+        do {
+            _ = try Credentials.serverURL(server)
+        } catch let error as CLIError {
+            throw ValidationError(error.message)
+        }
     }
 
     func run() async throws {
