@@ -120,6 +120,37 @@ struct SyncHTTPTransportTests {
         }
     }
 
+    @Test func gzipCompressedAnswersAreDecoded() async throws {
+        let page = PullResponse(
+            cursor: PullCursor("c-1")!, hasMore: false, stable: VersionVector(), serverTime: HybridTimestamp(millis: Fixtures.now)
+        )
+        let compressed = try Self.gzip(try WireCodec().encode(page))
+        let server = try SyncLoopbackServer(blocking: { _ in
+            .init(status: 200, body: compressed, headers: ["Content-Encoding": "gzip"])
+        })
+        defer { server.stop() }
+        let transport = URLSessionSyncTransport(baseURL: server.baseURL, token: Self.token)
+        let answer = try await transport.send(.pull(PullRequest(schemaVersion: 1, replica: ReplicaID(unchecked: "c-1"))))
+        #expect(answer == .pull(page))
+    }
+
+    /// `data` compressed by the system's gzip tool.
+    static func gzip(_ data: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let compressed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return compressed
+    }
+
     @Test func aServerThatIsDownIsReportedAsUnreachable() async throws {
         let server = try SyncLoopbackServer { _ in .init(status: 204) }
         let url = server.baseURL

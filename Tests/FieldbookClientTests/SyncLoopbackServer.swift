@@ -25,9 +25,12 @@ final class SyncLoopbackServer: @unchecked Sendable {
     struct Response: Sendable {
         var status: Int
         var body: Data
-        init(status: Int, body: Data = Data()) {
+        /// Extra response headers, e.g. `Content-Encoding`.
+        var headers: [String: String] = [:]
+        init(status: Int, body: Data = Data(), headers: [String: String] = [:]) {
             self.status = status
             self.body = body
+            self.headers = headers
         }
         init(status: Int, json: String) { self.init(status: status, body: Data(json.utf8)) }
     }
@@ -154,7 +157,9 @@ final class SyncLoopbackServer: @unchecked Sendable {
         }
         let response = answer.response ?? Response(status: 500)
         var text = "HTTP/1.1 \(response.status) \(response.status < 300 ? "OK" : "Error")\r\n"
-        text += "Content-Type: application/json\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
+        text += "Content-Type: application/json\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n"
+        for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
+        text += "\r\n"
         transmit(Data(text.utf8) + response.body, to: client)
     }
 
