@@ -76,6 +76,7 @@ struct SyncEngineTests {
         #expect(failed.pendingCount == 3, "the first batch is confirmed; the lost one stays pending")
         #expect(failed.lastSyncError?.contains("connection reset") == true)
         #expect(try await world.harness.store.decidedCounter(of: anna.database.replicaID) == 4)
+        #expect(try anna.database.consistencyProblems().isEmpty)
 
         let (summary, _) = try await anna.sync()
         #expect(summary.pushed == 3 && summary.duplicates == 2 && summary.accepted == 3)
@@ -101,6 +102,7 @@ struct SyncEngineTests {
 
         await #expect(throws: SyncTransportError.self) { try await anna.engine.sync() }
         #expect(try anna.database.records("account").count == 4, "two complete pages were applied")
+        #expect(try anna.database.consistencyProblems().isEmpty)
 
         let (summary, progress) = try await anna.sync()
         #expect(summary.snapshots == 3 && summary.pages == 2)
@@ -191,6 +193,7 @@ struct SyncEngineTests {
         #expect(try anna.name("acc-3") == "Schmidt AG", "pushed before the re-download")
         #expect(try anna.name("acc-2") == "Bauer KG")
         #expect(try anna.database.syncStatus().lastSyncError == nil)
+        #expect(try anna.database.consistencyProblems().isEmpty)
         let (next, _) = try await anna.sync()
         #expect(!next.redownloaded, "continues with the new cursor")
     }

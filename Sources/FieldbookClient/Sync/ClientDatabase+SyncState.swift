@@ -68,6 +68,9 @@ extension ClientDatabase {
                     tally.rejected += 1
                 }
             }
+            if tally.accepted + tally.duplicates > 0 {
+                try db.execute(sql: "UPDATE replica SET confirmed_any = 1 WHERE singleton = 1")
+            }
             var replica = try ReplicaRow.fetchOrCreate(db, schemaVersion: registry.version)
             var clock = HybridLogicalClock(last: replica.clock)
             clock.advance(past: serverTime)

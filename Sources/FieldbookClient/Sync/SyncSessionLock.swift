@@ -44,7 +44,7 @@ final class SyncSessionLock: @unchecked Sendable {
         descriptor = fd
     }
 
-    /// Releases the lock (also done on deinit).
+    /// Releases the lock; call once.
     func release() {
         if let descriptor {
             flock(descriptor, LOCK_UN)

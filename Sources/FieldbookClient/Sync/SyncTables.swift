@@ -9,6 +9,9 @@ import GRDB
 ///   acknowledged once every change up to this counter has a push result).
 /// - `replica.ack_cursor`: the latest cursor found acknowledgeable.
 /// - `replica.resync`: 1 while a re-download (§9.5) is under way.
+/// - `replica.confirmed_any`: 1 once the server confirmed a change of this
+///   replica (from then on local changes may be missing from the outbox
+///   because they are confirmed, even while no cursor is stored).
 /// - `sync_hold`: records the server evicted that are kept because local
 ///   changes for them are pending or rejected; removed once none are left.
 /// - `sync_resync_seen`: records delivered by the re-download under way;
@@ -23,6 +26,7 @@ enum SyncTables {
                 ALTER TABLE replica ADD COLUMN cursor_counter INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE replica ADD COLUMN ack_cursor TEXT;
                 ALTER TABLE replica ADD COLUMN resync INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE replica ADD COLUMN confirmed_any INTEGER NOT NULL DEFAULT 0;
                 CREATE TABLE sync_hold (
                     record_id TEXT PRIMARY KEY NOT NULL,
                     entity TEXT NOT NULL,
