@@ -107,6 +107,8 @@ struct LoginCommandTests {
         let status = try #require(try cli.json("status") as? [String: Any])
         #expect(status["server"] as? String == server.baseURL.absoluteString)
         #expect(status["signedInAs"] as? String == "anna")
+        let human = try cli.run("status").stdout
+        #expect(human.contains("Server:           \(server.baseURL.absoluteString) (signed in as anna)"))
     }
 
     @Test func aWrongPasswordIsRefusedAndStoresNothing() throws {
