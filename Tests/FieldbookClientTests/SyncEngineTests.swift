@@ -143,6 +143,24 @@ struct SyncEngineTests {
         #expect(try ben.name("acc-1") == "Müller & Söhne")
     }
 
+    @Test func anEvictionWaitsWhenItsPendingEditCouldNotBePushed() async throws {
+        let world = try SyncWorld()
+        let anna = try world.client("anna")
+        try anna.account("acc-1", "Müller GmbH")
+        _ = try await anna.sync()
+        anna.faults.evictOnNextPull([RecordRef(entity: "account", id: "acc-1")])
+        anna.faults.beforeNextPullAnswer { try anna.account("acc-1", "Müller & Söhne") }
+        anna.faults.loseAnswer(afterPushes: 0)
+
+        await #expect(throws: SyncTransportError.self) { try await anna.engine.sync() }
+        #expect(try anna.name("acc-1") == "Müller & Söhne", "the record and its edit stay")
+        #expect(try anna.database.syncStatus().pendingCount == 1)
+        let resumed = anna.faults.pullRequests.count
+        _ = try await anna.sync()
+        #expect(anna.faults.pullRequests[resumed].cursor == anna.faults.pullRequests[resumed - 1].cursor, "the page was not applied")
+        #expect(try anna.database.syncStatus().pendingCount == 0)
+    }
+
     @Test func anEvictedRecordWithARejectedEditIsKeptUntilTheEditIsDiscarded() async throws {
         let world = try SyncWorld(configuration: SyncWorld.lockingConfiguration())
         let anna = try world.client("anna")

@@ -4,25 +4,6 @@ import FieldbookSync
 import Foundation
 import GRDB
 
-/// Where the replica stands before a pull request.
-struct PullPosition: Sendable {
-    /// The cursor of the last applied page; nil: download the scope.
-    var cursor: PullCursor?
-    /// The cursor to acknowledge (SYNC.md §11.8).
-    var acknowledged: PullCursor?
-    /// Whether a re-download (§9.5) is under way.
-    var redownloading: Bool
-}
-
-/// What applying one pull page did locally.
-struct PageOutcome: Sendable {
-    var applied = 0
-    var snapshots = 0
-    var removed = 0
-    var kept = 0
-    var removedByRedownload = 0
-}
-
 extension ClientDatabase {
     /// The oldest `limit` pending outbox changes, in push (counter) order.
     func pendingBatch(limit: Int) throws -> [Change] {
@@ -256,14 +237,6 @@ extension ClientDatabase {
         try db.execute(sql: "DELETE FROM record WHERE id = ?", arguments: [id])
         return db.changesCount > 0
     }
-}
-
-/// Counts of one push round's results.
-struct PushTally: Sendable {
-    var accepted = 0
-    var duplicates = 0
-    var rejected = 0
-    var notFinal = 0
 }
 
 extension ClientDatabase {
