@@ -16,8 +16,11 @@ public struct FieldbookCommand: AsyncParsableCommand {
             (today 14:00, tomorrow 10:00, friday 9:30, in 3 days, 23.11.2026).
             Every command takes --json for scripts.
 
+            Sign in once with `fieldbook login --server URL --user NAME`, then run `fieldbook sync`.
+
             Exit codes: 0 success, 1 failure, 2 usage error, 3 record not found, \
-            4 rejected by validation, 5 scheduling conflict (use --force).
+            4 rejected by validation, 5 scheduling conflict (use --force), \
+            6 server unreachable (work goes on offline), 7 not signed in or sign-in refused.
             """,
         version: "0.1.0",
         subcommands: FieldbookCommand.nouns
@@ -28,7 +31,7 @@ public struct FieldbookCommand: AsyncParsableCommand {
         AccountCommand.self, ContactCommand.self, LeadCommand.self, OpportunityCommand.self, ActivityCommand.self,
         TaskCommand.self, AppointmentCommand.self, VisitCommand.self, OfferCommand.self, ProductCommand.self,
         TicketCommand.self, ContractCommand.self, CampaignCommand.self, TodayCommand.self, ConflictsCommand.self,
-        StatusCommand.self, DebugCommand.self,
+        StatusCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self, DebugCommand.self,
     ]
 
     public init() {}

@@ -9,8 +9,8 @@ extension ClientDatabase {
     /// - every outbox change is applied to its record (its dot is known in
     ///   every slot it wrote);
     /// - every change of this replica visible in a record's state that the
-    ///   server has not acknowledged is in the outbox (before the first sync,
-    ///   that is every local change);
+    ///   server has not acknowledged is in the outbox (checked until the
+    ///   server first confirms a change: before that, every local change);
     /// - every record has its projection row.
     public func consistencyProblems() throws -> [String] {
         try writer.read { db in
@@ -31,7 +31,9 @@ extension ClientDatabase {
                     problems.append("outbox \(entry.change.dot) not applied to \(entry.change.record)")
                 }
             }
-            if replica.cursor == nil {
+            // Confirmed local changes leave the outbox; the check holds only until the first confirmation.
+            let confirmedAny = try Bool.fetchOne(db, sql: "SELECT confirmed_any FROM replica WHERE singleton = 1") ?? false
+            if replica.cursor == nil, !confirmedAny {
                 for id in try String.fetchAll(db, sql: "SELECT id FROM record ORDER BY id") {
                     guard let state = try RecordRow.fetch(id, in: db) else { continue }
                     let local = state.slots.values.flatMap { register in

@@ -25,42 +25,50 @@ extension ClientDatabase {
         try writer.write { db in
             var replica = try ReplicaRow.fetchOrCreate(db, schemaVersion: registry.version)
             if let stable { replica.stable = replica.stable.merged(with: stable) }
-            var clock = HybridLogicalClock(last: replica.clock)
-            var summary = RemoteApplySummary()
-            // Records the page touched, merged in memory: each is read once
-            // and written once (if a change altered it), however many changes
-            // of the page it receives.
-            var merged: [String: (state: RecordState, changed: Bool)] = [:]
-            var touched: [String] = []
-            for change in changes {
-                if merged[change.record] == nil {
-                    let stored = try RecordRow.fetch(change.record, in: db)
-                    merged[change.record] = (stored ?? RecordState(entity: change.entity, id: change.record), false)
-                    touched.append(change.record)
-                }
-                let changed: [Slot]
-                // In place: a copy of the state would copy its slots on every change.
-                do throws(SyncError) { changed = try merged[change.record]!.state.apply(change, stable: replica.stable) } catch {
-                    throw ClientError.sync(error)
-                }
-                clock.advance(past: change.time)
-                guard !changed.isEmpty else {
-                    summary.unchanged += 1
-                    continue
-                }
-                summary.applied += 1
-                merged[change.record]!.changed = true
-            }
-            let now = nowText()
-            for id in touched {
-                guard let (state, changed) = merged[id], changed else { continue }
-                try RecordRow.save(state, registry: registry, now: now, in: db)
-                if state.openConflictCount > 0 { summary.recordsInConflict.insert(state.id) }
-            }
-            replica.clock = clock.last
+            let summary = try merge(changes, into: &replica, in: db)
             try replica.saveSyncState(db)
             return summary
         }
+    }
+
+    /// Merges remote `changes` into the stored records inside the caller's
+    /// transaction, advancing `replica.clock` past their times (the caller
+    /// saves `replica`).
+    func merge(_ changes: [Change], into replica: inout ReplicaRow, in db: Database) throws -> RemoteApplySummary {
+        var clock = HybridLogicalClock(last: replica.clock)
+        var summary = RemoteApplySummary()
+        // Records the page touched, merged in memory: each is read once
+        // and written once (if a change altered it), however many changes
+        // of the page it receives.
+        var merged: [String: (state: RecordState, changed: Bool)] = [:]
+        var touched: [String] = []
+        for change in changes {
+            if merged[change.record] == nil {
+                let stored = try RecordRow.fetch(change.record, in: db)
+                merged[change.record] = (stored ?? RecordState(entity: change.entity, id: change.record), false)
+                touched.append(change.record)
+            }
+            let changed: [Slot]
+            // In place: a copy of the state would copy its slots on every change.
+            do throws(SyncError) { changed = try merged[change.record]!.state.apply(change, stable: replica.stable) } catch {
+                throw ClientError.sync(error)
+            }
+            clock.advance(past: change.time)
+            guard !changed.isEmpty else {
+                summary.unchanged += 1
+                continue
+            }
+            summary.applied += 1
+            merged[change.record]!.changed = true
+        }
+        let now = nowText()
+        for id in touched {
+            guard let (state, changed) = merged[id], changed else { continue }
+            try RecordRow.save(state, registry: registry, now: now, in: db)
+            if state.openConflictCount > 0 { summary.recordsInConflict.insert(state.id) }
+        }
+        replica.clock = clock.last
+        return summary
     }
 
     /// Changes this replica made that the server has not yet acknowledged,

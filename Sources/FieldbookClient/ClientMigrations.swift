@@ -27,6 +27,8 @@ struct ClientMigrations {
         }
         // Append-only after the schema migrations: indexes for the worklist and scheduling queries.
         migrator.registerMigration(WorklistIndexes.migrationName) { db in try WorklistIndexes.create(in: db) }
+        // The sync engine's bookkeeping (server, acknowledgement, evicted records kept, re-download).
+        migrator.registerMigration(SyncTables.migrationName) { db in try SyncTables.create(in: db) }
         return migrator
     }
 

@@ -35,7 +35,7 @@ struct StatusCommandTests {
         let status = try cli.record("status")
         #expect(Set(status.keys) == [
             "replica", "dataDirectory", "schemaVersion", "lastSyncAt", "lastSyncError", "pending", "pendingByEntity",
-            "conflicts", "rejected",
+            "conflicts", "rejected", "server", "signedInAs", "heldEvictions",
         ])
         #expect((status["replica"] as? String)?.hasPrefix("c-") == true)
         #expect(status["dataDirectory"] as? String == cli.home)

@@ -23,7 +23,11 @@ struct StatusCommand: AsyncParsableCommand {
         func run() async throws {
             let context = try CLIContext.open(global)
             let status = try context.database.syncStatus()
-            context.emit(StatusCommand.json(status), human: StatusCommand.text(status, context: context))
+            let credentials = try? Credentials.load(from: CLIContext.dataDirectory(global))
+            context.emit(
+                StatusCommand.json(status, credentials: credentials),
+                human: StatusCommand.text(status, context: context, credentials: credentials)
+            )
         }
     }
 
@@ -70,9 +74,11 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     /// JSON for the overview; keys are stable.
-    static func json(_ status: SyncStatus) -> JSONValue {
+    static func json(_ status: SyncStatus, credentials: Credentials? = nil) -> JSONValue {
         [
             "replica": .string(status.replicaID.rawValue), "dataDirectory": .string(directory(of: status)),
+            "server": .optional(credentials?.server ?? status.serverURL), "signedInAs": .optional(credentials?.login),
+            "heldEvictions": .int(Int64(status.heldEvictions)),
             "schemaVersion": .int(Int64(status.schemaVersion)),
             "lastSyncAt": .optional(status.lastSyncAt?.description), "lastSyncError": .optional(status.lastSyncError),
             "pending": .int(Int64(status.pendingCount)),
@@ -101,7 +107,7 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     /// The human overview.
-    static func text(_ status: SyncStatus, context: CLIContext) -> String {
+    static func text(_ status: SyncStatus, context: CLIContext, credentials: Credentials? = nil) -> String {
         let lastSync = status.lastSyncAt.map { DateInput.localText(of: $0, in: context.timeZone) } ?? "never"
         var pending = "\(status.pendingCount)"
         if status.pendingCount > 0 {
@@ -110,13 +116,23 @@ struct StatusCommand: AsyncParsableCommand {
         }
         var lines: [(String, String)] = [
             ("Replica", status.replicaID.rawValue), ("Data directory", directory(of: status)),
-            ("Schema version", "\(status.schemaVersion)"), ("Last sync", lastSync),
+            ("Schema version", "\(status.schemaVersion)"),
         ]
+        if let server = credentials?.server ?? status.serverURL {
+            let who = credentials?.login.map { " (signed in as \($0))" } ?? (credentials == nil ? " (signed out)" : "")
+            lines.append(("Server", server + who))
+        } else {
+            lines.append(("Server", "none — sign in with `fieldbook login --server URL --user NAME`"))
+        }
+        lines.append(("Last sync", lastSync))
         if let error = status.lastSyncError { lines.append(("Last sync error", error)) }
         lines.append(("Pending changes", pending))
         let conflicts = status.openConflicts == 0 ? "0" : "\(status.openConflicts) — see `fieldbook conflicts list`"
         lines.append(("Open conflicts", conflicts))
         lines.append(("Rejected changes", "\(status.rejected.count)"))
+        if status.heldEvictions > 0 {
+            lines.append(("Kept after leaving scope", "\(status.heldEvictions) (removed once their rejected changes are discarded)"))
+        }
         let width = lines.map(\.0.count).max() ?? 0
         var text = lines.map { $0.0 + ":" + String(repeating: " ", count: width - $0.0.count + 1) + $0.1 }
             .joined(separator: "\n")

@@ -23,8 +23,7 @@ public struct CLIContext: Sendable {
     /// Opens the replica in the data directory named by `options`, creating both if needed.
     public static func open(_ options: GlobalOptions) throws -> CLIContext {
         let environment = ProcessInfo.processInfo.environment
-        let home = options.home ?? environment["FIELDBOOK_HOME"]
-            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.fieldbook")
+        let home = dataDirectory(options)
         do {
             try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         } catch {
@@ -42,6 +41,12 @@ public struct CLIContext: Sendable {
         let timeZone = environment["FIELDBOOK_TZ"].flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
         let database = try ClientDatabase.open(at: home + "/replica.sqlite", clock: clock)
         return CLIContext(database: database, json: options.json, timeZone: timeZone, clock: clock)
+    }
+
+    /// The data directory named by `options`: `--home`, else `$FIELDBOOK_HOME`, else `~/.fieldbook`.
+    public static func dataDirectory(_ options: GlobalOptions) -> String {
+        options.home ?? ProcessInfo.processInfo.environment["FIELDBOOK_HOME"]
+            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.fieldbook")
     }
 
     /// The current instant.

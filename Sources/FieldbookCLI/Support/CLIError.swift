@@ -4,7 +4,8 @@ import ArgumentParser
 ///
 /// Exit codes: 1 general failure, 2 usage error (from ArgumentParser),
 /// 3 record not found, 4 rejected by validation, 5 scheduling conflict
-/// (retry with `--force`).
+/// (retry with `--force`), 6 server unreachable or unavailable, 7 not signed
+/// in or sign-in refused (see `CLIError+Sync.swift`).
 public struct CLIError: Error, CustomStringConvertible {
     /// What went wrong, phrased for the user.
     public var message: String

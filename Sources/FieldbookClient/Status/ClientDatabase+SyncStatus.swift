@@ -20,11 +20,14 @@ extension ClientDatabase {
         )
         for row in rows { pending[row["entity"]] = row["count"] }
         let conflicts = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(conflicts), 0) FROM record") ?? 0
+        let server = try String.fetchOne(db, sql: "SELECT server_url FROM replica WHERE singleton = 1")
+        let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_hold") ?? 0
         return SyncStatus(
             replicaID: replica.replicaID, schemaVersion: registry.version, databasePath: writer.path,
             lastSyncAt: replica.lastSyncAt.flatMap(UTCDateTime.init(parsing:)), lastSyncError: replica.lastSyncError,
             hasSynced: replica.cursor != nil, pendingByEntity: pending,
-            rejected: try OutboxEntry.fetchAll(status: .rejected, in: db), openConflicts: conflicts
+            rejected: try OutboxEntry.fetchAll(status: .rejected, in: db), openConflicts: conflicts,
+            serverURL: server, heldEvictions: held
         )
     }
 }

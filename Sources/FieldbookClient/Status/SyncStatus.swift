@@ -28,12 +28,17 @@ public struct SyncStatus: Hashable, Sendable {
     public var rejected: [OutboxEntry]
     /// Open conflicts across all records.
     public var openConflicts: Int
+    /// The server of the last sync session, nil before the first one.
+    public var serverURL: String?
+    /// Records the server evicted that stay on this device because local
+    /// changes for them are rejected; they go once those are discarded.
+    public var heldEvictions: Int
 
     /// Creates a status.
     public init(
         replicaID: ReplicaID, schemaVersion: Int, databasePath: String, lastSyncAt: UTCDateTime?,
         lastSyncError: String?, hasSynced: Bool, pendingByEntity: [String: Int], rejected: [OutboxEntry],
-        openConflicts: Int
+        openConflicts: Int, serverURL: String? = nil, heldEvictions: Int = 0
     ) {
         self.replicaID = replicaID
         self.schemaVersion = schemaVersion
@@ -44,6 +49,8 @@ public struct SyncStatus: Hashable, Sendable {
         self.pendingByEntity = pendingByEntity
         self.rejected = rejected
         self.openConflicts = openConflicts
+        self.serverURL = serverURL
+        self.heldEvictions = heldEvictions
     }
 
     /// All pending changes.

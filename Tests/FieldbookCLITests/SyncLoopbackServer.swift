@@ -1,0 +1,1 @@
+../FieldbookClientTests/SyncLoopbackServer.swift
