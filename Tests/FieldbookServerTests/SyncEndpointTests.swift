@@ -1,0 +1,91 @@
+import FieldbookProtocol
+import FieldbookServerCoreTesting
+import FieldbookSync
+import Foundation
+import Testing
+
+/// Push and pull through the real HTTP server on 127.0.0.1 with a SQLite store.
+@Suite struct SyncEndpointTests {
+    let codec = WireCodec()
+
+    func pushBody(_ changes: [Change], replica: ReplicaID = Fixtures.anna) throws -> Data {
+        try codec.encode(PushRequest(schemaVersion: 1, replica: replica, changes: changes))
+    }
+
+    @Test func pushThenPullRoundTripsThroughHTTP() async throws {
+        let server = try await TestServer.start()
+        let pushed = try await server.send("POST", "/v1/sync/push", body: pushBody([Fixtures.account(counter: 1)]))
+        #expect(pushed.status == 200)
+        let results = try codec.decode(PushResponse.self, from: pushed.body).results
+        #expect(results.map(\.status) == [.accepted])
+
+        let pullBody = try codec.encode(PullRequest(schemaVersion: 1, replica: Fixtures.ben))
+        let pulled = try await server.send("POST", "/v1/sync/pull", body: pullBody, token: StubAuthenticator.benToken)
+        #expect(pulled.status == 200)
+        let page = try codec.decode(PullResponse.self, from: pulled.body)
+        let records = Set(page.snapshots.map(\.id) + page.changes.map(\.record))
+        #expect(records == ["acc-1"])
+        #expect(page.hasMore == false)
+
+        let metrics = try await server.send("GET", "/metrics", token: nil).text
+        #expect(metrics.contains(#"fieldbook_sync_pushed_changes_total{result="accepted",code=""} 1"#))
+        #expect(metrics.contains(#"fieldbook_http_requests_total{route="/v1/sync/push",method="POST",status="200"} 1"#))
+        #expect(metrics.contains("fieldbook_sync_pulled_items_total{kind="))
+        await server.stop()
+    }
+
+    @Test func rePushingTheSameChangeIsADuplicate() async throws {
+        let server = try await TestServer.start()
+        let body = try pushBody([Fixtures.account(counter: 1), Fixtures.account("acc-2", counter: 2)])
+        let first = try await server.send("POST", "/v1/sync/push", body: body)
+        let second = try await server.send("POST", "/v1/sync/push", body: body)
+        #expect(try codec.decode(PushResponse.self, from: first.body).results.map(\.status) == [.accepted, .accepted])
+        #expect(try codec.decode(PushResponse.self, from: second.body).results.map(\.status) == [.duplicate, .duplicate])
+        await server.stop()
+    }
+
+    @Test(arguments: ["gzip", "deflate"])
+    func compressedRequestBodiesAreInflated(encoding: String) async throws {
+        let server = try await TestServer.start()
+        let plain = try pushBody([Fixtures.account(counter: 1)])
+        let body = encoding == "gzip" ? try TestCompression.gzip(plain) : try TestCompression.deflate(plain)
+        let reply = try await server.send("POST", "/v1/sync/push", body: body, headers: ["Content-Encoding": encoding])
+        #expect(reply.status == 200, "\(reply.text)")
+        #expect(try codec.decode(PushResponse.self, from: reply.body).results.map(\.status) == [.accepted])
+        await server.stop()
+    }
+
+    @Test func largeResponsesAreCompressedWhenAccepted() async throws {
+        let server = try await TestServer.start()
+        let changes = (1...40).map { Fixtures.account("acc-\($0)", counter: UInt64($0)) }
+        let reply = try await server.send(
+            "POST", "/v1/sync/push", body: try pushBody(changes), headers: ["Accept-Encoding": "gzip"]
+        )
+        #expect(reply.status == 200)
+        // URLSession may inflate transparently; either way the body must decode to 40 results.
+        let body = reply.headers["content-encoding"] == "gzip" ? try TestCompression.gunzip(reply.body) : reply.body
+        #expect(try codec.decode(PushResponse.self, from: body).results.count == 40)
+        #expect(reply.headers["vary"] == "Accept-Encoding")
+        await server.stop()
+    }
+
+    @Test func requestIDIsEchoed() async throws {
+        let server = try await TestServer.start()
+        let reply = try await server.send("POST", "/v1/sync/push", body: Data("{".utf8), headers: ["X-Request-ID": "req-abc"])
+        #expect(reply.headers["x-request-id"] == "req-abc")
+        #expect(reply.json?["requestID"] as? String == "req-abc")
+        let generated = try await server.send("GET", "/healthz", token: nil)
+        #expect(generated.headers["x-request-id"]?.hasPrefix("req-") == true)
+        await server.stop()
+    }
+
+    @Test func serverStopsCleanly() async throws {
+        let server = try await TestServer.start()
+        #expect(try await server.send("GET", "/healthz", token: nil).status == 200)
+        await server.stop()
+        #expect(await server.stoppedCleanly)
+        await #expect(throws: (any Error).self) {
+            _ = try await server.send("GET", "/healthz", token: nil)
+        }
+    }
+}
