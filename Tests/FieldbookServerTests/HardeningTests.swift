@@ -1,4 +1,5 @@
 import FieldbookProtocol
+import FieldbookServer
 import FieldbookServerCoreTesting
 import FieldbookSync
 import Foundation

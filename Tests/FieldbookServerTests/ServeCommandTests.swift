@@ -23,7 +23,7 @@ import FoundationNetworking
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-serve-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let process = Process()
-        process.executableURL = try #require(Self.binary)
+        process.executableURL = Self.binary
         process.arguments = ["serve", "--port", "0", "--data", directory.path, "--log-format", "json"]
         process.environment = ["FIELDBOOK_SERVER_HOST": "127.0.0.1"]
         let stdout = OutputCollector()

@@ -9,4 +9,20 @@ public struct FieldbookServerCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the command line and runs the chosen subcommand, awaiting
+    /// asynchronous ones (`serve`). Shadows ArgumentParser's overloads so that
+    /// `await FieldbookServerCommand.main()` always takes the asynchronous path.
+    public static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
