@@ -56,10 +56,3 @@ import Testing
         #expect(line.last == 0x0A)
     }
 }
-
-final class LockedLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [Data] = []
-    func append(_ line: Data) { lock.withLock { lines.append(line) } }
-    var all: [Data] { lock.withLock { lines } }
-}

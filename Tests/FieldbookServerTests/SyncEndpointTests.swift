@@ -85,10 +85,27 @@ import Testing
     @Test func serverStopsCleanly() async throws {
         let server = try await TestServer.start()
         #expect(try await server.send("GET", "/healthz", token: nil).status == 200)
-        await server.stop()
-        #expect(await server.stoppedCleanly)
+        let error = await server.stop()
+        #expect(error == nil, "stopped with \(String(describing: error))")
         await #expect(throws: (any Error).self) {
             _ = try await server.send("GET", "/healthz", token: nil)
         }
+    }
+
+    @Test func requestLogLinesNameTheDeviceButNoData() async throws {
+        let server = try await TestServer.start()
+        let body = try pushBody([Fixtures.account(counter: 1, name: "Secret Customer GmbH")])
+        _ = try await server.send("POST", "/v1/sync/push", body: body, headers: ["X-Request-ID": "req-log-1"])
+        await server.stop()
+        let line = try #require(server.logObjects.first { $0["request_id"] == "req-log-1" && $0["message"] == "request" })
+        #expect(line["method"] == "POST")
+        #expect(line["route"] == "/v1/sync/push")
+        #expect(line["status"] == "200")
+        #expect(line["login"] == "anna")
+        #expect(line["device"] == "dev-anna")
+        #expect(line["duration_ms"].flatMap(Double.init) != nil)
+        let everything = server.logs.all.map { String(decoding: $0, as: UTF8.self) }.joined()
+        #expect(!everything.contains("Secret Customer"))
+        #expect(!everything.contains(StubAuthenticator.annaToken))
     }
 }

@@ -31,7 +31,8 @@ public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// Missing or invalid bearer token.
     public static let unauthenticated = APIError(
-        .unauthenticated, "a valid bearer token is required (Authorization: Bearer <token>)"
+        .unauthenticated, "a valid bearer token is required (Authorization: Bearer <token>)",
+        headers: ["WWW-Authenticate": "Bearer"]
     )
 
     /// The wire code for a wrong method (SYNC.md lists none; receivers treat it by status).

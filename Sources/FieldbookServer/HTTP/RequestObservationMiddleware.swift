@@ -127,6 +127,7 @@ struct RequestObservationMiddleware: RouterMiddleware {
         } catch {
             response = Response(status: .internalServerError)
         }
+        if error.code == .unavailable || error.code == .rateLimited { response.headers[.retryAfter] = "1" }
         for (name, value) in error.headers {
             if let field = HTTPField.Name(name) { response.headers[field] = value }
         }

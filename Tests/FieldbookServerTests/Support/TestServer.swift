@@ -14,8 +14,11 @@ import FoundationNetworking
 final class TestServer: Sendable {
     let directory: URL
     let services: ServerServices
-    let port: Int
-    private let task: Task<Void, any Error>
+    let server: RunningFieldbookServer
+    /// Every log line the server wrote (JSON lines).
+    let logs: LockedLines
+
+    var port: Int { server.port }
 
     /// A fresh directory, store and server; returns once the socket is bound.
     static func start(
@@ -23,47 +26,37 @@ final class TestServer: Sendable {
     ) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("fieldbook-http-\(UUID().uuidString)")
-        var logger = Logger(label: "fieldbook-server-test")
-        logger.logLevel = .critical
+        let logs = LockedLines()
+        let handler = JSONLogHandler(label: "fieldbook-server-test", sink: JSONLogSink { logs.append($0) })
+        let logger = Logger(label: "fieldbook-server-test") { _ in handler }
         var services = try ServerServices.open(dataDirectory: directory, logger: logger)
         services.authenticator = StubAuthenticator()
         var configuration = FieldbookServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory)
         configure(&configuration)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = FieldbookServerApp.build(configuration: configuration, services: services) { port in
-            continuation.yield(port)
-            continuation.finish()
-        }
-        let task = Task { try await app.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            task.cancel()
-            throw TestServerError.didNotStart
-        }
-        return TestServer(directory: directory, services: services, port: port, task: task)
+        let server = try await FieldbookServerApp.start(configuration: configuration, services: services)
+        return TestServer(directory: directory, services: services, server: server, logs: logs)
     }
 
-    private init(directory: URL, services: ServerServices, port: Int, task: Task<Void, any Error>) {
+    private init(directory: URL, services: ServerServices, server: RunningFieldbookServer, logs: LockedLines) {
         self.directory = directory
         self.services = services
-        self.port = port
-        self.task = task
+        self.server = server
+        self.logs = logs
     }
 
-    /// Stops the server, waits until it has stopped, and removes the directory.
-    func stop() async {
-        task.cancel()
-        _ = await task.result
+    /// Stops the server, closes the store and removes the directory; returns
+    /// the error the server stopped with, if any.
+    @discardableResult
+    func stop() async -> (any Error)? {
+        let error = await server.stop()
         try? services.close()
         try? FileManager.default.removeItem(at: directory)
+        return error
     }
 
-    /// Whether the server task ended without an error after ``stop()``.
-    var stoppedCleanly: Bool {
-        get async {
-            if case .success = await task.result { return true }
-            return false
-        }
+    /// The log lines as JSON objects.
+    var logObjects: [[String: String]] {
+        logs.all.compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: String] }
     }
 
     /// Sends one request and returns status, headers and the (decoded) body.

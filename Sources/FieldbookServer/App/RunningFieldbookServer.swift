@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+
+/// A server started in-process by ``FieldbookServerApp/start(configuration:services:)``:
+/// tests and benchmarks learn its port and stop it.
+///
+/// ```swift
+/// var configuration = FieldbookServerConfiguration(port: 0, dataDirectory: directory)
+/// let server = try await FieldbookServerApp.start(configuration: configuration, services: services)
+/// let url = server.baseURL   // http://127.0.0.1:<port>
+/// await server.stop()
+/// ```
+public final class RunningFieldbookServer: Sendable {
+    /// The port the socket is bound to (the real one when the configuration asked for 0).
+    public let port: Int
+    /// The configured host.
+    public let host: String
+    private let task: Task<Void, any Error>
+
+    init(port: Int, host: String, task: Task<Void, any Error>) {
+        self.port = port
+        self.host = host
+        self.task = task
+    }
+
+    /// `http://host:port`.
+    public var baseURL: URL { URL(string: "http://\(host):\(port)")! }
+
+    /// Stops accepting connections, ends the server and waits until it has stopped.
+    /// Returns the error the server stopped with, if any. Does not close the services' store.
+    @discardableResult
+    public func stop() async -> (any Error)? {
+        task.cancel()
+        if case .failure(let error) = await task.result { return error }
+        return nil
+    }
+}
+
+extension FieldbookServerApp {
+    /// Builds the application and runs it in a background task; returns once
+    /// the socket is bound.
+    /// - Throws: ``ServerStartupError`` when the server stopped before binding
+    ///   (e.g. the port is taken).
+    public static func start(
+        configuration: FieldbookServerConfiguration, services: ServerServices
+    ) async throws -> RunningFieldbookServer {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = build(configuration: configuration, services: services) { port in
+            continuation.yield(port)
+            continuation.finish()
+        }
+        let task = Task {
+            defer { continuation.finish() }
+            try await app.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            let reason: String
+            if case .failure(let error) = await task.result { reason = "\(error)" } else { reason = "it stopped" }
+            throw ServerStartupError(step: "listen on \(configuration.host):\(configuration.port)", underlying: reason)
+        }
+        return RunningFieldbookServer(port: port, host: configuration.host, task: task)
+    }
+}
