@@ -46,6 +46,23 @@ import Testing
         await server.stop()
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func chunkedBodyIsCutOffAtTheLimit() async throws {
+        let server = try await TestServer.start { $0.maxBodyBytes = 2048 }
+        let connection = try RawConnection(port: server.port)
+        let chunk = "3e8\r\n" + String(repeating: " ", count: 1000) + "\r\n"
+        try connection.write(
+            "POST /v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(StubAuthenticator.annaToken)\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + chunk + chunk + chunk + "0\r\n\r\n"
+        )
+        let answer = await connection.readUntilClosed()
+        #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
+        #expect(answer.contains(#""error":"body_too_large""#))
+        #expect(try await server.send("GET", "/healthz", token: nil).status == 200)
+        await server.stop()
+    }
+
     @Test func deepNestingIsRefusedBeforeDecoding() async throws {
         let server = try await TestServer.start()
         let deep = Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8)

@@ -1,3 +1,4 @@
+import CompressNIO
 import FieldbookProtocol
 import FieldbookServerCoreTesting
 import FieldbookSync
@@ -44,12 +45,20 @@ import Testing
         await server.stop()
     }
 
-    @Test(arguments: ["gzip", "deflate"])
+    /// gzip, deflate (zlib format, RFC 1950) and raw deflate, which some clients send as "deflate".
+    @Test(arguments: ["gzip", "deflate", "raw-deflate"])
     func compressedRequestBodiesAreInflated(encoding: String) async throws {
         let server = try await TestServer.start()
         let plain = try pushBody([Fixtures.account(counter: 1)])
-        let body = encoding == "gzip" ? try TestCompression.gzip(plain) : try TestCompression.deflate(plain)
-        let reply = try await server.send("POST", "/v1/sync/push", body: body, headers: ["Content-Encoding": encoding])
+        let body =
+            switch encoding {
+            case "gzip": try TestCompression.gzip(plain)
+            case "deflate": try TestCompression.deflate(plain)
+            default: try TestCompression.compress(plain, .deflate())
+            }
+        #expect(body != plain)
+        let header = encoding == "gzip" ? "gzip" : "deflate"
+        let reply = try await server.send("POST", "/v1/sync/push", body: body, headers: ["Content-Encoding": header])
         #expect(reply.status == 200, "\(reply.text)")
         #expect(try codec.decode(PushResponse.self, from: reply.body).results.map(\.status) == [.accepted])
         await server.stop()
