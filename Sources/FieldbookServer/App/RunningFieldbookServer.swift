@@ -23,8 +23,11 @@ public final class RunningFieldbookServer: Sendable {
         self.task = task
     }
 
-    /// `http://host:port`.
-    public var baseURL: URL { URL(string: "http://\(host):\(port)")! }
+    /// `http://host:port` (IPv6 hosts in brackets).
+    public var baseURL: URL {
+        let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        return URL(string: "http://\(authority)") ?? URL(string: "http://127.0.0.1:\(port)")!
+    }
 
     /// Stops accepting connections, ends the server and waits until it has stopped.
     /// Returns the error the server stopped with, if any. Does not close the services' store.

@@ -43,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host = configuration.host
         let app = FieldbookServerApp.build(configuration: configuration, services: services) { port in
-            let line = "listening on http://\(host):\(port)\n"
+            let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+            let line = "listening on http://\(authority)\n"
             FileHandle.standardOutput.write(Data(line.utf8))
             logger.info("listening", metadata: ["host": "\(host)", "port": "\(port)"])
         }

@@ -32,7 +32,7 @@ struct RequestObservationMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let failure = classify(error, request: request)
+            let failure = classify(error, request: request, routeMatched: context.endpointPath != nil)
             if failure.status.code >= 500 {
                 logger.error(
                     "request failed",
@@ -69,8 +69,9 @@ struct RequestObservationMiddleware: RouterMiddleware {
         return "req-" + random
     }
 
-    /// The API error an arbitrary error stands for.
-    func classify(_ error: any Error, request: Request) -> APIError {
+    /// The API error an arbitrary error stands for. `routeMatched` tells a
+    /// handler's own 404 (a missing record) from the router finding no route.
+    func classify(_ error: any Error, request: Request, routeMatched: Bool) -> APIError {
         switch error {
         case let error as APIError:
             return error
@@ -81,8 +82,10 @@ struct RequestObservationMiddleware: RouterMiddleware {
         case let error as ServerStoreError:
             if case .unavailable = error { return APIError(.unavailable, "the store is unavailable; retry later") }
             return APIError(.internalError, "the request could not be completed; retry later")
-        case let error as HTTPError where error.status == .notFound:
+        case let error as HTTPError where error.status == .notFound && !routeMatched:
             return notFound(request)
+        case let error as HTTPError:
+            return APIError(Self.code(for: error.status), error.body ?? error.status.reasonPhrase, status: error.status)
         case let error as any HTTPResponseError:
             return APIError(Self.code(for: error.status), error.status.reasonPhrase, status: error.status)
         default:
