@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 
 /// A server started in-process by ``FieldbookServerApp/start(configuration:services:)``:
 /// tests and benchmarks learn its port and stop it.
@@ -15,11 +17,13 @@ public final class RunningFieldbookServer: Sendable {
     public let port: Int
     /// The configured host.
     public let host: String
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    init(port: Int, host: String, task: Task<Void, any Error>) {
+    init(port: Int, host: String, group: ServiceGroup, task: Task<Void, any Error>) {
         self.port = port
         self.host = host
+        self.group = group
         self.task = task
     }
 
@@ -29,10 +33,19 @@ public final class RunningFieldbookServer: Sendable {
         return URL(string: "http://\(authority)") ?? URL(string: "http://127.0.0.1:\(port)")!
     }
 
-    /// Stops accepting connections, ends the server and waits until it has stopped.
+    /// Shuts down gracefully, as on SIGTERM: stops accepting connections,
+    /// lets requests in flight finish, then waits until the server has stopped.
     /// Returns the error the server stopped with, if any. Does not close the services' store.
     @discardableResult
     public func stop() async -> (any Error)? {
+        await group.triggerGracefulShutdown()
+        if case .failure(let error) = await task.result { return error }
+        return nil
+    }
+
+    /// Stops at once: cancels requests in flight.
+    @discardableResult
+    public func cancel() async -> (any Error)? {
         task.cancel()
         if case .failure(let error) = await task.result { return error }
         return nil
@@ -52,9 +65,10 @@ extension FieldbookServerApp {
             continuation.yield(port)
             continuation.finish()
         }
+        let group = ServiceGroup(configuration: .init(services: [app], logger: services.logger))
         let task = Task {
             defer { continuation.finish() }
-            try await app.run()
+            try await group.run()
         }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else {
@@ -62,6 +76,6 @@ extension FieldbookServerApp {
             if case .failure(let error) = await task.result { reason = "\(error)" } else { reason = "it stopped" }
             throw ServerStartupError(step: "listen on \(configuration.host):\(configuration.port)", underlying: reason)
         }
-        return RunningFieldbookServer(port: port, host: configuration.host, task: task)
+        return RunningFieldbookServer(port: port, host: configuration.host, group: group, task: task)
     }
 }

@@ -38,7 +38,10 @@ final class RawConnection: @unchecked Sendable {
     deinit { close(socketFD) }
 
     func write(_ text: String) throws {
-        let bytes = Array(text.utf8)
+        try write(bytes: Array(text.utf8)[...])
+    }
+
+    func write(bytes: ArraySlice<UInt8>) throws {
         let sent = bytes.withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, 0) }
         guard sent == bytes.count else { throw RawConnectionError.failed("send") }
     }
