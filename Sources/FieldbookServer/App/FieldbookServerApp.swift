@@ -37,18 +37,15 @@ public enum FieldbookServerApp {
     ) -> Router<FieldbookRequestContext> {
         let router = Router(context: FieldbookRequestContext.self)
         let table = RouteTable()
-        let responder = JSONResponder(compressionThreshold: configuration.compressionThreshold)
+        var services = services
+        services.http = configuration.httpLimits
         router.add(
             middleware: RequestObservationMiddleware(
-                metrics: services.metrics, logger: services.logger, routes: table, responder: responder
+                metrics: services.metrics, logger: services.logger, routes: table, responder: services.responder
             )
         )
-        OperationsRoutes(services: services, responder: responder).register(on: router)
-        SyncRoutes(
-            services: services,
-            reader: RequestBodyReader(maxBodyBytes: configuration.maxBodyBytes, timeout: configuration.bodyReadTimeout),
-            codec: WireCodec(limits: configuration.wireLimits), responder: responder
-        ).register(on: router)
+        OperationsRoutes(services: services).register(on: router)
+        SyncRoutes(services: services).register(on: router)
         IdentityRoutes.register(on: router, services: services)
         RecordRoutes.register(on: router, services: services)
         table.routes = routes(of: router)

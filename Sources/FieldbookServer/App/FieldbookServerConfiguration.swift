@@ -65,6 +65,14 @@ public struct FieldbookServerConfiguration: Sendable {
         self.bodyReadTimeout = bodyReadTimeout
     }
 
+    /// The limits and response settings of every JSON route.
+    public var httpLimits: HTTPLimits {
+        HTTPLimits(
+            maxBodyBytes: maxBodyBytes, wire: wireLimits, bodyReadTimeout: bodyReadTimeout,
+            compressionThreshold: compressionThreshold
+        )
+    }
+
     /// The limits the sync endpoints decode with.
     public var wireLimits: WireLimits {
         WireLimits(maxBodyBytes: maxBodyBytes, maxDepth: maxDepth, maxElements: maxElements)

@@ -15,6 +15,9 @@ public struct ServerServices: Sendable {
     public var authenticator: any DeviceAuthenticator
     /// Request and sync counters behind `GET /metrics`.
     public var metrics: ServerMetrics
+    /// Body limits and response compression for every JSON route (set from the
+    /// configuration by ``FieldbookServerApp/makeRouter(configuration:services:)``).
+    public var http: HTTPLimits
 
     /// Creates the services.
     /// - Parameters:
@@ -29,6 +32,7 @@ public struct ServerServices: Sendable {
         self.logger = logger
         self.authenticator = authenticator ?? identity
         self.metrics = metrics
+        self.http = HTTPLimits()
     }
 
     /// The sync store's file inside a data directory.

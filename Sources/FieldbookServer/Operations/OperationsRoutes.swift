@@ -11,7 +11,6 @@ struct OperationsRoutes: Sendable {
     static let metricsPath = "/metrics"
 
     let services: ServerServices
-    let responder: JSONResponder
 
     /// Adds the routes to `router`.
     func register(on router: Router<FieldbookRequestContext>) {
@@ -21,10 +20,10 @@ struct OperationsRoutes: Sendable {
             } catch {
                 throw APIError(.unavailable, "the sync store does not answer")
             }
-            return try responder.json(["status": "ok"], request: request)
+            return try services.responder.json(["status": "ok"], request: request)
         }
         router.get(RouterPath(Self.metricsPath)) { request, _ in
-            responder.body(
+            services.responder.body(
                 ByteBuffer(string: services.metrics.render()), contentType: "text/plain; version=0.0.4; charset=utf-8",
                 request: request
             )

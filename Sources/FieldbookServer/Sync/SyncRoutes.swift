@@ -7,9 +7,6 @@ import Hummingbird
 /// replica ownership, bounded decoding, and the ``SyncService``.
 struct SyncRoutes: Sendable {
     let services: ServerServices
-    let reader: RequestBodyReader
-    let codec: WireCodec
-    let responder: JSONResponder
 
     /// Adds the routes to `router`, behind ``BearerAuthMiddleware``.
     func register(on router: Router<FieldbookRequestContext>) {
@@ -24,22 +21,22 @@ struct SyncRoutes: Sendable {
 
     func push(_ request: Request, context: FieldbookRequestContext) async throws -> Response {
         let identity = try requireIdentity(context)
-        let body = try await reader.read(request)
-        let push = try codec.decode(PushRequest.self, from: body)
+        let body = try await services.bodyReader.read(request)
+        let push = try services.codec.decode(PushRequest.self, from: body)
         try checkReplica(push.replica, of: identity)
         let response = try await services.sync.push(push, caller: identity.caller)
         services.metrics.recordPush(response.results)
-        return try responder.json(response, request: request)
+        return try services.responder.json(response, request: request)
     }
 
     func pull(_ request: Request, context: FieldbookRequestContext) async throws -> Response {
         let identity = try requireIdentity(context)
-        let body = try await reader.read(request)
-        let pull = try codec.decode(PullRequest.self, from: body)
+        let body = try await services.bodyReader.read(request)
+        let pull = try services.codec.decode(PullRequest.self, from: body)
         try checkReplica(pull.replica, of: identity)
         let response = try await services.sync.pull(pull, caller: identity.caller)
         services.metrics.recordPull(response)
-        return try responder.json(response, request: request)
+        return try services.responder.json(response, request: request)
     }
 
     private func requireIdentity(_ context: FieldbookRequestContext) throws(APIError) -> AuthenticatedDevice {
