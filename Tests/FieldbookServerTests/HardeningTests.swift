@@ -138,6 +138,8 @@ import Testing
         try await expectRejected(server, status: 405, code: "method_not_allowed", "GET", "/v1/sync/push")
         let reply = try await server.send("DELETE", "/healthz")
         #expect(reply.headers["allow"] == "GET")
+        let metrics = try await server.send("GET", "/metrics", token: nil).text
+        #expect(metrics.contains(#"fieldbook_http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
         await server.stop()
     }
 

@@ -32,7 +32,7 @@ struct RequestObservationMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let failure = classify(error, request: request, routeMatched: context.endpointPath != nil)
+            let failure = classify(error, request: request, routeMatched: Self.route(of: context) != nil)
             if failure.status.code >= 500 {
                 logger.error(
                     "request failed",
@@ -44,7 +44,7 @@ struct RequestObservationMiddleware: RouterMiddleware {
         response.headers[Self.requestIDHeader] = context.requestID
         let elapsed = started.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let route = context.endpointPath ?? "unmatched"
+        let route = Self.route(of: context) ?? "unmatched"
         metrics.requestFinished(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         var metadata: Logger.Metadata = [
             "request_id": "\(context.requestID)", "method": "\(request.method.rawValue)", "route": "\(route)",
@@ -56,6 +56,13 @@ struct RequestObservationMiddleware: RouterMiddleware {
         }
         logger.log(level: response.status.code >= 500 ? .warning : .info, "request", metadata: metadata)
         return response
+    }
+
+    /// The route template the router matched; nil when no route matched
+    /// (Hummingbird's not-found responder marks those "NotFound").
+    static func route(of context: Context) -> String? {
+        guard let path = context.endpointPath, path != "NotFound" else { return nil }
+        return path
     }
 
     /// A safe request ID: the client's if it is 1–128 printable ASCII characters, else a new one.
