@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await app.runService()
         } catch {
-            logger.critical("server stopped with an error", metadata: ["error.type": "\(type(of: error))"])
+            // Start-up and socket errors (e.g. the port is taken) name addresses, never request data.
+            logger.critical("server stopped with an error", metadata: ["error": "\(error)"])
             try? services.close()
             throw ExitCode(1)
         }
