@@ -15,11 +15,19 @@ struct StubAuthenticator: DeviceAuthenticator {
         user: "user-ben", login: "ben", role: .rep, device: "dev-ben", replica: Fixtures.ben
     )
 
+    /// The token of a generated device for `replica` ("token-for-<replica>").
+    static func token(for replica: ReplicaID) -> String { "token-for-\(replica)" }
+
     func authenticate(token: String) async throws -> AuthenticatedDevice? {
         switch token {
-        case Self.annaToken: Self.anna
-        case Self.benToken: Self.ben
-        default: nil
+        case Self.annaToken: return Self.anna
+        case Self.benToken: return Self.ben
+        case let token where token.hasPrefix("token-for-"):
+            let replica = ReplicaID(unchecked: String(token.dropFirst("token-for-".count)))
+            return AuthenticatedDevice(
+                user: "user-\(replica)", login: "login-\(replica)", role: .rep, device: "dev-\(replica)", replica: replica
+            )
+        default: return nil
         }
     }
 }
