@@ -1,4 +1,5 @@
 import FieldbookServer
+import FieldbookServerCore
 import Foundation
 import Hummingbird
 import Logging
@@ -8,17 +9,20 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// Errors thrown by route handlers (the other route groups use plain
-/// Hummingbird errors too) become ErrorResponse JSON with the right status.
+/// Routes added next to the app's own (as the identity and records route
+/// groups are) get the app's middleware: errors become ErrorResponse JSON with
+/// the right status, and a valid bearer token fills `context.identity`.
 @Suite struct ErrorMappingTests {
     @Test func aHandlersOwn404StaysA404AndOtherErrorsBecome500() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-errors-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let services = try ServerServices.open(dataDirectory: directory, logger: Logger(label: "error-test"))
+        var services = try ServerServices.open(dataDirectory: directory, logger: Logger(label: "error-test"))
+        services.authenticator = StubAuthenticator()
         defer { try? services.close() }
         let router = FieldbookServerApp.makeRouter(configuration: .init(dataDirectory: directory), services: services)
         router.get("/probe/{id}") { _, _ -> String in throw HTTPError(.notFound, message: "no probe with this id") }
         router.delete("/probe/{id}") { _, _ -> String in throw ProbeFailure() }
+        router.get("/whoami") { _, context -> String in context.identity?.login ?? "nobody" }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
@@ -28,6 +32,15 @@ import FoundationNetworking
         defer { task.cancel() }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
+
+        func whoami(_ token: String?) async throws -> String {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/whoami")!)
+            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            return String(decoding: try await URLSession.shared.data(for: request).0, as: UTF8.self)
+        }
+        #expect(try await whoami(StubAuthenticator.annaToken) == "anna")
+        #expect(try await whoami("forged") == "nobody")
+        #expect(try await whoami(nil) == "nobody")
 
         func call(_ method: String) async throws -> (Int, [String: Any]) {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/probe/p-1")!)

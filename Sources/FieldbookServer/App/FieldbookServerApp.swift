@@ -44,6 +44,9 @@ public enum FieldbookServerApp {
                 metrics: services.metrics, logger: services.logger, routes: table, responder: services.responder
             )
         )
+        // Every route sees `context.identity` when a valid bearer token came along;
+        // route groups that need one require it (sync) or answer 401 themselves (records).
+        router.add(middleware: BearerAuthMiddleware(authenticator: services.authenticator, mode: .optional))
         OperationsRoutes(services: services).register(on: router)
         SyncRoutes(services: services).register(on: router)
         IdentityRoutes.register(on: router, services: services)

@@ -8,9 +8,9 @@ import Hummingbird
 struct SyncRoutes: Sendable {
     let services: ServerServices
 
-    /// Adds the routes to `router`, behind ``BearerAuthMiddleware``.
+    /// Adds the routes to `router`, behind a required ``BearerAuthMiddleware``.
     func register(on router: Router<FieldbookRequestContext>) {
-        let group = router.group().add(middleware: BearerAuthMiddleware(authenticator: services.authenticator))
+        let group = router.group().add(middleware: BearerAuthMiddleware(authenticator: services.authenticator, mode: .required))
         group.post(RouterPath(SyncEndpoint.push.path)) { request, context in
             try await push(request, context: context)
         }
