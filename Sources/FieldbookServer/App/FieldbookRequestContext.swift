@@ -10,11 +10,15 @@ public struct FieldbookRequestContext: RequestContext {
     public var identity: AuthenticatedDevice?
     /// The request ID (from `X-Request-ID` or generated), echoed in errors and logs.
     public var requestID: String
+    /// Facts inner middleware and handlers report to the outer request log
+    /// line (the context is a value, so they go through this shared box).
+    public let annotations: RequestAnnotations
 
     /// Creates a context for a new request.
     public init(source: Source) {
         coreContext = .init(source: source)
         identity = nil
         requestID = ""
+        annotations = RequestAnnotations()
     }
 }

@@ -1,4 +1,6 @@
 import FieldbookServerCore
+import FieldbookServerStoreSQLite
+import Foundation
 import Logging
 
 /// The long-lived services every route handler uses, built once at start-up.
@@ -9,11 +11,72 @@ public struct ServerServices: Sendable {
     public var identity: IdentityService
     /// The server's logger (never given customer data).
     public var logger: Logger
+    /// Who checks bearer tokens: ``identity`` in production; tests may put a stand-in here.
+    public var authenticator: any DeviceAuthenticator
+    /// Request and sync counters behind `GET /metrics`.
+    public var metrics: ServerMetrics
+    /// Body limits and response compression for every JSON route (set from the
+    /// configuration by ``FieldbookServerApp/makeRouter(configuration:services:)``).
+    public var http: HTTPLimits
 
     /// Creates the services.
-    public init(sync: SyncService, identity: IdentityService, logger: Logger) {
+    /// - Parameters:
+    ///   - authenticator: checks bearer tokens; nil means `identity`.
+    ///   - metrics: the counters; a fresh registry by default.
+    public init(
+        sync: SyncService, identity: IdentityService, logger: Logger, authenticator: (any DeviceAuthenticator)? = nil,
+        metrics: ServerMetrics = ServerMetrics()
+    ) {
         self.sync = sync
         self.identity = identity
         self.logger = logger
+        self.authenticator = authenticator ?? identity
+        self.metrics = metrics
+        self.http = HTTPLimits()
     }
+
+    /// The sync store's file inside a data directory.
+    public static func storeURL(in dataDirectory: URL) -> URL {
+        dataDirectory.appendingPathComponent("sync.sqlite")
+    }
+
+    /// Opens the production services in `dataDirectory` (created if missing):
+    /// the SQLite sync store, a ``SyncService`` on the wall clock, and the identity service.
+    /// - Throws: ``ServerStartupError`` naming the step that failed.
+    public static func open(dataDirectory: URL, logger: Logger) throws(ServerStartupError) -> ServerServices {
+        do {
+            try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw ServerStartupError(step: "create data directory \(dataDirectory.path)", underlying: "\(error)")
+        }
+        let store: SQLiteServerStore
+        do {
+            store = try SQLiteServerStore(path: storeURL(in: dataDirectory).path)
+        } catch {
+            throw ServerStartupError(step: "open sync store \(storeURL(in: dataDirectory).path)", underlying: "\(error)")
+        }
+        let sync = SyncService(store: store, clock: WallClock())
+        do {
+            let identity = try IdentityService.open(dataDirectory: dataDirectory, sync: sync, logger: logger)
+            return ServerServices(sync: sync, identity: identity, logger: logger)
+        } catch {
+            try? store.close()
+            throw ServerStartupError(step: "open identity store in \(dataDirectory.path)", underlying: "\(error)")
+        }
+    }
+
+    /// Closes the sync store when it is a SQLite store; the services must not be used afterwards.
+    public func close() throws {
+        try (sync.store as? SQLiteServerStore)?.close()
+    }
+}
+
+/// The server could not start: which step failed and why.
+public struct ServerStartupError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What the server was doing.
+    public var step: String
+    /// The underlying error's description.
+    public var underlying: String
+
+    public var description: String { "cannot \(step): \(underlying)" }
 }

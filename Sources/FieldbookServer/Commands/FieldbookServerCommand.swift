@@ -5,7 +5,7 @@ public struct FieldbookServerCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fieldbook-server",
         abstract: "The Fieldbook sync server: HTTP sync for offline clients, office API, users and devices.",
-        subcommands: AdminCommands.all
+        subcommands: [ServeCommand.self] + AdminCommands.all
     )
 
     public init() {}

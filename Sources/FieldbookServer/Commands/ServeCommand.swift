@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+
+/// `fieldbook-server serve`: opens the data directory and serves HTTP until
+/// SIGTERM or SIGINT, then shuts down gracefully (in-flight requests finish).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the sync server.",
+        discussion: """
+            Every option can also be set with an environment variable: FIELDBOOK_SERVER_HOST, FIELDBOOK_SERVER_PORT, \
+            FIELDBOOK_SERVER_DATA, FIELDBOOK_SERVER_LOG_LEVEL, FIELDBOOK_SERVER_LOG_FORMAT, \
+            FIELDBOOK_SERVER_MAX_BODY_BYTES. Prints "listening on http://HOST:PORT" once ready (port 0 picks a free port).
+            """
+    )
+
+    @Option(help: "Address to bind (default 127.0.0.1).") var host: String?
+    @Option(help: "TCP port; 0 picks a free one (default 8080).") var port: Int?
+    @Option(help: "Data directory, created if missing (default ./fieldbook-data).") var data: String?
+    @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
+    @Option(help: "text or json (default text).") var logFormat: String?
+    @Option(help: "Largest request body in bytes after decompression (default 16 MiB).") var maxBodyBytes: Int?
+
+    func run() async throws {
+        let configuration: FieldbookServerConfiguration
+        do {
+            configuration = try FieldbookServerConfiguration.resolve(
+                host: host, port: port, data: data, logLevel: logLevel, logFormat: logFormat, maxBodyBytes: maxBodyBytes
+            )
+        } catch {
+            throw ValidationError(error.description)
+        }
+        ServerLogging.bootstrap(format: configuration.logFormat, level: configuration.logLevel)
+        let logger = Logger(label: "fieldbook-server")
+        let services: ServerServices
+        do {
+            services = try ServerServices.open(dataDirectory: configuration.dataDirectory, logger: logger)
+        } catch {
+            logger.critical("start-up failed", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        let host = configuration.host
+        let app = FieldbookServerApp.build(configuration: configuration, services: services) { port in
+            let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+            let line = "listening on http://\(authority)\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+            logger.info("listening", metadata: ["host": "\(host)", "port": "\(port)"])
+        }
+        do {
+            try await app.runService()
+        } catch {
+            // Start-up and socket errors (e.g. the port is taken) name addresses, never request data.
+            logger.critical("server stopped with an error", metadata: ["error": "\(error)"])
+            try? services.close()
+            throw ExitCode(1)
+        }
+        try? services.close()
+        logger.info("stopped")
+    }
+}
