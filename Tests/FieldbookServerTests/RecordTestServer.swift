@@ -62,7 +62,7 @@ struct RecordTestServer {
         let running = Task { try await app.run() }
         defer { running.cancel() }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else { throw TestServerError.didNotStart }
+        guard let port = await iterator.next(), port > 0 else { throw RecordRecordTestServerError.didNotStart }
         try await body(RecordTestServer(harness: harness, port: port))
         running.cancel()
         _ = await running.result
@@ -96,13 +96,13 @@ struct RecordTestServer {
     func create(_ entity: String, _ body: String, role: String = "office") async throws -> RecordJSONValue {
         let reply = try await send("POST", "/v1/records/\(entity)", role: role, body: body)
         guard reply.status == 201, let json = reply.json else {
-            throw TestServerError.unexpected(reply.status, reply.errorCode, reply.message)
+            throw RecordRecordTestServerError.unexpected(reply.status, reply.errorCode, reply.message)
         }
         return json
     }
 }
 
-enum TestServerError: Error {
+enum RecordRecordTestServerError: Error {
     case didNotStart
     case unexpected(Int, String?, String)
 }
