@@ -17,10 +17,19 @@ import GRDB
 /// - `decision` and `decided_counter`: the final decision per dot and the
 ///   dense decided prefix per replica.
 /// - `acknowledgement` and `needs_resync`: the frontier state (SYNC.md §9).
+///
+/// `server-v2` (scopes, SYNC.md §11.5):
+/// - `scope_entry`: per indexed record its facts (`base_root`, `parent`,
+///   `creator`) and effective `root`; indexed by root (scoped snapshot pages)
+///   and by parent (roots following a moved parent).
+/// - `scope_key`: look-up keys (`acct.owner:…`, `acct.territory:…`, `user.team:…`) per record.
+/// - `root_change`: effective-root changes by log position; dropped with the log.
+/// - `scope_epoch`: the roots each replica was served at, newline-separated.
 enum ServerMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("server-v1") { db in try createV1(db) }
+        migrator.registerMigration("server-v2") { db in try createV2(db) }
         return migrator
     }
 
@@ -72,6 +81,43 @@ enum ServerMigrations {
                 ) WITHOUT ROWID;
                 CREATE TABLE needs_resync (
                     replica TEXT PRIMARY KEY NOT NULL
+                ) WITHOUT ROWID;
+                """
+        )
+    }
+
+    static func createV2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE scope_entry (
+                    record TEXT PRIMARY KEY NOT NULL COLLATE BINARY,
+                    entity TEXT NOT NULL,
+                    base_root TEXT NOT NULL,
+                    parent TEXT,
+                    creator TEXT,
+                    root TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX scope_entry_root ON scope_entry (root, record);
+                CREATE INDEX scope_entry_parent ON scope_entry (parent) WHERE parent IS NOT NULL;
+                CREATE TABLE scope_key (
+                    key TEXT NOT NULL,
+                    record TEXT NOT NULL,
+                    PRIMARY KEY (key, record)
+                ) WITHOUT ROWID;
+                CREATE INDEX scope_key_record ON scope_key (record);
+                CREATE TABLE root_change (
+                    seq INTEGER NOT NULL,
+                    record TEXT NOT NULL COLLATE BINARY,
+                    entity TEXT NOT NULL,
+                    from_root TEXT NOT NULL,
+                    to_root TEXT NOT NULL,
+                    PRIMARY KEY (seq, record)
+                ) WITHOUT ROWID;
+                CREATE TABLE scope_epoch (
+                    replica TEXT NOT NULL,
+                    epoch INTEGER NOT NULL,
+                    roots TEXT NOT NULL,
+                    PRIMARY KEY (replica, epoch)
                 ) WITHOUT ROWID;
                 """
         )

@@ -31,11 +31,15 @@ extension SyncService {
         if request.replica == configuration.serverReplica, caller.role != .system {
             throw SyncServiceError(.forbidden, "replica \(request.replica) is the server's own replica")
         }
-        let context = PushContext(
+        var context = PushContext(
             replica: request.replica, caller: caller,
             validator: SchemaValidator(registry: registry, options: ValidationOptions(unknownFields: .reject, role: caller.role)),
             stable: try await store.frontierState().stable
         )
+        context.scope = try await scope(of: caller)
+        if !context.scope.isEverything {
+            context.servedRoots = try await store.latestScopeEpoch(of: request.replica)?.roots ?? []
+        }
         var results: [ChangeResult] = []
         results.reserveCapacity(request.changes.count)
         for change in request.changes {
@@ -90,6 +94,10 @@ extension SyncService {
         if let rejection = try await configuration.authorizer.authorize(change, current: current, caller: context.caller) {
             return try await reject(change, rejection, digest: digest)
         }
+        let entry = try await store.scopeEntry(of: change.record)
+        if let rejection = Self.scopeRejection(writing: change, current: current, entry: entry, in: context) {
+            return try await reject(change, rejection, digest: digest)
+        }
         if case .purged = lookup {
             let rejection = Rejection(.recordPurged, "record \(change.record) was deleted and cleaned up; recreate it if still needed")
             return try await reject(change, rejection, digest: digest)
@@ -106,7 +114,14 @@ extension SyncService {
         } catch {
             return try await reject(change, Rejection(.invalidChange, "\(error)"), digest: digest)
         }
-        let commit = AcceptedCommit(change: change, digest: digest, state: merged.state, expectedRevision: lookup.record?.revision)
+        let creator = entry?.facts.creator ?? (current == nil ? context.caller.user : nil)
+        let facts = configuration.scopes.facts(for: merged.state, creator: creator)
+        if let rejection = try await scopeRejection(placing: merged.state, facts: facts, before: current, entry: entry, in: context) {
+            return try await reject(change, rejection, digest: digest)
+        }
+        let commit = AcceptedCommit(
+            change: change, digest: digest, state: merged.state, expectedRevision: lookup.record?.revision, scope: facts
+        )
         do {
             _ = try await store.commitAccepted(commit)
         } catch let error as ServerStoreError {
