@@ -1,3 +1,4 @@
+import FieldbookServerCore
 import GRDB
 
 /// The server database layout, as append-only GRDB migrations. Never edit a
@@ -25,6 +26,8 @@ import GRDB
 /// - `scope_key`: look-up keys (`acct.owner:…`, `acct.territory:…`, `user.team:…`) per record.
 /// - `root_change`: effective-root changes by log position; dropped with the log.
 /// - `scope_epoch`: the roots each replica was served at, newline-separated.
+/// - Existing live records are indexed with ``ScopeRules/standard`` (creator
+///   unknown); parents are resolved one level deep.
 enum ServerMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -119,6 +122,29 @@ enum ServerMigrations {
                     roots TEXT NOT NULL,
                     PRIMARY KEY (replica, epoch)
                 ) WITHOUT ROWID;
+                """
+        )
+        try backfillScopeIndex(db)
+    }
+
+    /// Indexes the records stored before `server-v2`.
+    static func backfillScopeIndex(_ db: Database) throws {
+        let rules = ScopeRules.standard
+        let records = try Row.fetchCursor(db, sql: "SELECT state FROM record WHERE purged = 0")
+        let insertEntry = try db.makeStatement(
+            sql: "INSERT INTO scope_entry (record, entity, base_root, parent, creator, root) VALUES (?, ?, ?, ?, NULL, ?)"
+        )
+        let insertKey = try db.makeStatement(sql: "INSERT INTO scope_key (key, record) VALUES (?, ?)")
+        while let row = try records.next() {
+            let state = try SQLiteServerStore.decodeState(row["state"])
+            let facts = rules.facts(for: state, creator: nil)
+            try insertEntry.execute(arguments: [state.id, state.entity, facts.root.rawValue, facts.parent, facts.root.rawValue])
+            for key in facts.keys { try insertKey.execute(arguments: [key, state.id]) }
+        }
+        try db.execute(
+            sql: """
+                UPDATE scope_entry SET root = (SELECT p.root FROM scope_entry p WHERE p.record = scope_entry.parent)
+                WHERE parent IS NOT NULL AND EXISTS (SELECT 1 FROM scope_entry p WHERE p.record = scope_entry.parent)
                 """
         )
     }

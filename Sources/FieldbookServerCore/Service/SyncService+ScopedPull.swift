@@ -46,6 +46,8 @@ extension SyncService {
             serving: served.intersection(current), epoch: epoch
         )
         try await filler.fill(from: phase)
+        // The scope moved again while this epoch was being served: pull again to catch up.
+        if served != current { filler.page.hasMore = true }
         return filler.page
     }
 

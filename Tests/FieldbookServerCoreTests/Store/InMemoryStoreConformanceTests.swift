@@ -9,3 +9,11 @@ struct InMemoryStoreConformanceTests {
         try await check.run(InMemoryServerStore())
     }
 }
+
+@Suite("Scopes over the in-memory store")
+struct InMemoryScopeTests {
+    @Test(arguments: ScopeScenarios.checks)
+    func inMemoryStore(_ check: StoreCheck) async throws {
+        try await check.run(InMemoryServerStore())
+    }
+}

@@ -1,0 +1,114 @@
+import FieldbookModel
+import FieldbookProtocol
+import FieldbookServerCore
+import FieldbookSync
+import Testing
+
+extension ScopeScenarios {
+    /// Random reassignments, contact moves, territory changes and edits,
+    /// interleaved with partial and complete pulls of random page sizes.
+    /// After every page no client holds a record it may not see now; after
+    /// every complete sync it holds exactly its scope, each record equal to
+    /// the server's state.
+    public static func randomReassignments(_ store: any ServerStore) async throws {
+        var random = SplitMix(seed: 0x5C0FE)
+        let world = try await organisation(store)
+        let territories = ["t-n", "t-s", "t-w"]
+        let reps = ["u-anna", "u-ben", "u-carl"]
+        var accounts = ["acc-n", "acc-s", "acc-own", "acc-w"]
+        var contacts = ["c-n", "c-w"]
+        var clients = reps.map { ScopedClient("\($0)-phone", user: $0, role: .rep) }
+        for index in clients.indices { try await clients[index].sync(from: world.service) }
+        for step in 0..<120 {
+            switch random.next(below: 8) {
+            case 0:
+                let account = accounts[random.next(below: accounts.count)]
+                let territory = territories[random.next(below: territories.count)]
+                try await world.write("account", account) { $0.set("territory", to: .text(territory)) }
+            case 1:
+                let account = accounts[random.next(below: accounts.count)]
+                let owner: Value = random.next(below: 2) == 0 ? .null : .text(reps[random.next(below: reps.count)])
+                try await world.write("account", account) { $0.set("owner", to: owner) }
+            case 2:
+                let contact = contacts[random.next(below: contacts.count)]
+                try await world.write("contact", contact) { $0.set("account", to: .text(accounts[random.next(below: accounts.count)])) }
+            case 3:
+                let rep = reps[random.next(below: reps.count)]
+                let territory = territories[random.next(below: territories.count)]
+                try await world.setTerritories(
+                    of: rep, add: random.next(below: 2) == 0 ? [territory] : [], remove: random.next(below: 2) == 0 ? [territory] : []
+                )
+            case 4:
+                let contact = "c-r\(step)"
+                try await world.contact(contact, account: accounts[random.next(below: accounts.count)])
+                contacts.append(contact)
+            case 5 where accounts.count < 10:
+                let account = "acc-r\(step)"
+                try await world.account(account, territory: territories[random.next(below: territories.count)])
+                accounts.append(account)
+            default:
+                let contact = contacts[random.next(below: contacts.count)]
+                try await world.write("contact", contact) { $0.set("firstName", to: .text("v\(step)")) }
+            }
+            let index = random.next(below: clients.count)
+            let limit = 1 + random.next(below: 5)
+            let complete = random.next(below: 3) != 0
+            var pages = 0
+            repeat {
+                let page = try await clients[index].pullPage(from: world.service, limit: limit)
+                pages += 1
+                let visible = try await expectedIDs(of: clients[index].caller.user!, in: store)
+                let sent = Set(page.snapshots.map(\.id)).union(page.changes.map(\.record))
+                #expect(sent.isSubset(of: visible), "step \(step): out-of-scope records \(sent.subtracting(visible).sorted())")
+                guard page.hasMore, complete || pages < 2 else { break }
+            } while true
+            if complete {
+                let visible = try await expectedIDs(of: clients[index].caller.user!, in: store)
+                #expect(clients[index].ids == visible, "step \(step): \(clients[index].caller.user!) holds the wrong set")
+                for (id, state) in clients[index].records {
+                    #expect(try await store.record(id).record?.state.fieldValues == state.fieldValues, "step \(step): \(id) is stale")
+                }
+            }
+        }
+    }
+
+    /// The IDs a rep sees, computed straight from the records (not from the scope index).
+    static func expectedIDs(of user: String, in store: any ServerStore) async throws -> Set<String> {
+        var states: [String: RecordState] = [:]
+        for record in try await store.records(after: nil, limit: 10_000) { states[record.id] = record.state }
+        let territories = Set(states[user]?.elements(of: "territories") ?? [])
+        func seesAccount(_ id: String?) -> Bool {
+            guard let id, let account = states[id] else { return false }
+            if let territory = account.value("territory")?.text, territories.contains(territory) { return true }
+            return account.value("owner")?.text == user
+        }
+        return Set(
+            states.values.filter { state in
+                switch state.entity {
+                case "account": seesAccount(state.id)
+                case "lead": state.value("owner")?.text == user
+                case "contact", "opportunity", "activity": seesAccount(state.value("account")?.text)
+                case "campaign_member": seesAccount(states[state.value("contact")?.text ?? ""]?.value("account")?.text)
+                default: SchemaRegistry.standard.entity(state.entity)?.access.isShared ?? false
+                }
+            }.map(\.id)
+        )
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so failures reproduce.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
