@@ -52,11 +52,19 @@ extension ScopeScenarios {
             builder.set("account", to: "acc-s")
             builder.set("lastName", to: "New")
         }) == .outOfScope)
-        #expect(code(try await anna.push("lead", "lead-x", to: service) { builder in
+        func lead(_ builder: inout ChangeBuilder) {
             builder.set("status", to: "new")
+            builder.set("lastName", to: "Lead")
+            builder.set("followUpDate", to: "2025-07-01")
+        }
+        #expect(code(try await anna.push("lead", "lead-x", to: service) { builder in
+            lead(&builder)
             builder.set("owner", to: "u-ben")
         }) == .outOfScope)
-        #expect(code(try await anna.push("lead", "lead-mine", to: service) { $0.set("status", to: "new") }) == nil)
+        #expect(code(try await anna.push("lead", "lead-mine", to: service) { builder in
+            lead(&builder)
+            builder.set("owner", to: "u-anna")
+        }) == nil)
         // Moving a record to an out-of-scope account, reassigning accounts: forbidden.
         #expect(code(try await anna.push("contact", "c-n", to: service) { $0.set("account", to: "acc-s") }) == .forbidden)
         #expect(code(try await anna.push("account", "acc-n", to: service) { $0.set("territory", to: "t-s") }) == .forbidden)

@@ -99,6 +99,8 @@ public struct ScopeWorld: Sendable {
     public func lead(_ id: String, owner: String?) async throws {
         try await write("lead", id) { builder in
             builder.set("status", to: "new")
+            builder.set("lastName", to: "Lead")
+            builder.set("followUpDate", to: "2025-07-01")
             builder.set("owner", to: owner.map(Value.text) ?? .null)
         }
     }

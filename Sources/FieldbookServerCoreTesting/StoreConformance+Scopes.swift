@@ -59,8 +59,8 @@ extension StoreConformance {
         let appear = try await commit(name("P", counter: 5, "c-9"), scope: ScopeFacts(root: .account("acc-3")), to: store)
         let changes = try await store.rootChanges(after: before, through: appear)
         #expect(changes == [
-            RootChange(position: move, record: RecordRef(entity: "campaign_member", id: "cm-1"), from: .account("acc-1"), to: .account("acc-2")),
             RootChange(position: move, record: RecordRef(entity: "contact", id: "c-1"), from: .account("acc-1"), to: .account("acc-2")),
+            RootChange(position: move, record: RecordRef(entity: "campaign_member", id: "cm-1"), from: .account("acc-1"), to: .account("acc-2")),
             RootChange(position: appear, record: RecordRef(entity: "campaign_member", id: "cm-2"), from: .user("u-2"), to: .account("acc-3")),
         ])
         #expect(try await store.rootChanges(after: move, through: appear).count == 1)

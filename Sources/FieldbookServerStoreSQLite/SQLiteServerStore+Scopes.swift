@@ -55,7 +55,7 @@ extension SQLiteServerStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.state, r.revision, s.root FROM scope_entry s JOIN record r ON r.id = s.record
+                    SELECT r.state, r.revision, s.root FROM scope_entry s INDEXED BY scope_entry_root JOIN record r ON r.id = s.record
                     WHERE s.root IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.record > ?2) AND r.purged = 0
                     ORDER BY s.record LIMIT ?3
                     """,

@@ -1,4 +1,5 @@
 import FieldbookServerCore
+import FieldbookSync
 import GRDB
 
 /// The server database layout, as append-only GRDB migrations. Never edit a

@@ -100,22 +100,22 @@ struct ScopedPageFiller {
         try await readRoots(Set(slice.entries.map(\.change.record)).union(moves.map(\.record.id)))
         let movesAt = Dictionary(grouping: moves, by: \.position)
         let entryAt = Dictionary(slice.entries.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
-        var done = position
         for at in Set(movesAt.keys).union(entryAt.keys).sorted() {
+            // Everything before `at` is done; a cut here resumes at `at`.
+            let before = LogPosition(rawValue: at.rawValue - 1)
             var lastMoved = at == position.next ? movedAfter : nil
             for move in movesAt[at] ?? [] {
                 if let skip = lastMoved, !skip.utf8.lexicographicallyPrecedes(move.record.id.utf8) { continue }
-                guard budget > 0 else { return stop(at: done, movedAfter: lastMoved) }
+                guard budget > 0 else { return stop(at: before, movedAfter: lastMoved) }
                 budget -= 1
                 try await settle(move.record)
                 lastMoved = move.record.id
             }
             if let entry = entryAt[at], isServed(entry.change.record, read: nil) {
-                guard budget > 0 else { return stop(at: done, movedAfter: lastMoved) }
+                guard budget > 0 else { return stop(at: before, movedAfter: lastMoved) }
                 budget -= 1
                 page.changes.append(entry.change)
             }
-            done = at
         }
         page.cursor = .scoped(epoch: epoch, .log(upper, movedAfter: nil))
         page.hasMore = slice.hasMore
