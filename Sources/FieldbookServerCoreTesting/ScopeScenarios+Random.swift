@@ -19,7 +19,9 @@ extension ScopeScenarios {
         var contacts = ["c-n", "c-w"]
         var clients = reps.map { ScopedClient("\($0)-phone", user: $0, role: .rep) }
         for index in clients.indices { try await clients[index].sync(from: world.service) }
-        for step in 0..<120 {
+        // Earlier copies of each client: resuming from one is a client that lost its last pages.
+        var saved = clients
+        for step in 0..<150 {
             switch random.next(below: 8) {
             case 0:
                 let account = accounts[random.next(below: accounts.count)]
@@ -51,11 +53,23 @@ extension ScopeScenarios {
                 try await world.write("contact", contact) { $0.set("firstName", to: .text("v\(step)")) }
             }
             let index = random.next(below: clients.count)
+            switch random.next(below: 6) {
+            case 0: clients[index] = saved[index]
+            case 1: saved[index] = clients[index]
+            default: break
+            }
             let limit = 1 + random.next(below: 5)
             let complete = random.next(below: 3) != 0
             var pages = 0
             repeat {
-                let page = try await clients[index].pullPage(from: world.service, limit: limit)
+                let page: PullResponse
+                do {
+                    page = try await clients[index].pullPage(from: world.service, limit: limit)
+                } catch let error as SyncServiceError where error.code == .cursorExpired {
+                    // The epoch of an old copy was dropped: re-download (SYNC.md §9.5).
+                    clients[index].reset()
+                    continue
+                }
                 pages += 1
                 let visible = try await expectedIDs(of: clients[index].caller.user!, in: store)
                 let sent = Set(page.snapshots.map(\.id)).union(page.changes.map(\.record))

@@ -68,6 +68,12 @@ public struct ScopedClient: Sendable {
         cursor = page.cursor
     }
 
+    /// Forgets everything received, as before a download.
+    public mutating func reset() {
+        records = [:]
+        cursor = nil
+    }
+
     /// Builds a change on the held state of `record` and pushes it; returns the result.
     public mutating func push(
         _ entity: String, _ record: String, to service: SyncService, _ edit: (inout ChangeBuilder) -> Void
