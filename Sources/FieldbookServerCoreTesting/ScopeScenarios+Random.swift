@@ -11,17 +11,23 @@ extension ScopeScenarios {
     /// every complete sync it holds exactly its scope, each record equal to
     /// the server's state.
     public static func randomReassignments(_ store: any ServerStore) async throws {
-        var random = SplitMix(seed: 0x5C0FE)
+        try await randomReassignments(store, seed: 0x5C0FE)
+    }
+
+    /// ``randomReassignments(_:)`` with another seed and length.
+    public static func randomReassignments(_ store: any ServerStore, seed: UInt64, steps: Int = 150) async throws {
+        var random = SplitMix(seed: seed)
         let world = try await organisation(store)
         let territories = ["t-n", "t-s", "t-w"]
         let reps = ["u-anna", "u-ben", "u-carl"]
         var accounts = ["acc-n", "acc-s", "acc-own", "acc-w"]
         var contacts = ["c-n", "c-w"]
         var clients = reps.map { ScopedClient("\($0)-phone", user: $0, role: .rep) }
+        clients.append(ScopedClient("mia-phone", user: "u-mia", role: .manager))
         for index in clients.indices { try await clients[index].sync(from: world.service) }
         // Earlier copies of each client: resuming from one is a client that lost its last pages.
         var saved = clients
-        for step in 0..<150 {
+        for step in 0..<steps {
             switch random.next(below: 8) {
             case 0:
                 let account = accounts[random.next(below: accounts.count)]
@@ -44,6 +50,15 @@ extension ScopeScenarios {
                 let contact = "c-r\(step)"
                 try await world.contact(contact, account: accounts[random.next(below: accounts.count)])
                 contacts.append(contact)
+            case 5 where random.next(below: 2) == 0:
+                // Team membership changes: ben in the team record, carl by his user record.
+                if random.next(below: 2) == 0 {
+                    let add = random.next(below: 2) == 0
+                    try await world.write("team", "tm-1") { add ? $0.add("u-ben", to: "members") : $0.remove("u-ben", from: "members") }
+                } else {
+                    let team: Value = random.next(below: 2) == 0 ? "tm-1" : .null
+                    try await world.write("user", "u-carl") { $0.set("team", to: team) }
+                }
             case 5 where accounts.count < 10:
                 let account = "acc-r\(step)"
                 try await world.account(account, territory: territories[random.next(below: territories.count)])
@@ -71,14 +86,18 @@ extension ScopeScenarios {
                     continue
                 }
                 pages += 1
-                let visible = try await expectedIDs(of: clients[index].caller.user!, in: store)
+                let visible = try await expectedIDs(of: clients[index].caller, in: store)
                 let sent = Set(page.snapshots.map(\.id)).union(page.changes.map(\.record))
                 #expect(sent.isSubset(of: visible), "step \(step): out-of-scope records \(sent.subtracting(visible).sorted())")
                 guard page.hasMore, complete || pages < 2 else { break }
             } while true
             if complete {
-                let visible = try await expectedIDs(of: clients[index].caller.user!, in: store)
-                #expect(clients[index].ids == visible, "step \(step): \(clients[index].caller.user!) holds the wrong set")
+                let visible = try await expectedIDs(of: clients[index].caller, in: store)
+                let held = clients[index].ids
+                #expect(
+                    held == visible,
+                    "step \(step): \(clients[index].caller.user!) misses \(visible.subtracting(held).sorted()), has extra \(held.subtracting(visible).sorted())"
+                )
                 for (id, state) in clients[index].records {
                     #expect(try await store.record(id).record?.state.fieldValues == state.fieldValues, "step \(step): \(id) is stale")
                 }
@@ -86,21 +105,27 @@ extension ScopeScenarios {
         }
     }
 
-    /// The IDs a rep sees, computed straight from the records (not from the scope index).
-    static func expectedIDs(of user: String, in store: any ServerStore) async throws -> Set<String> {
+    /// The IDs a rep or manager sees, computed straight from the records (not from the scope index).
+    static func expectedIDs(of caller: SyncCaller, in store: any ServerStore) async throws -> Set<String> {
         var states: [String: RecordState] = [:]
         for record in try await store.records(after: nil, limit: 10_000) { states[record.id] = record.state }
-        let territories = Set(states[user]?.elements(of: "territories") ?? [])
+        let user = caller.user!
+        var users: Set<String> = [user]
+        if caller.role == .manager, let team = states[user]?.value("team")?.text {
+            users.formUnion(states.values.filter { $0.entity == "user" && $0.value("team")?.text == team }.map(\.id))
+            users.formUnion(states[team]?.elements(of: "members") ?? [])
+        }
+        let territories = Set(users.flatMap { states[$0]?.elements(of: "territories") ?? [] })
         func seesAccount(_ id: String?) -> Bool {
             guard let id, let account = states[id] else { return false }
             if let territory = account.value("territory")?.text, territories.contains(territory) { return true }
-            return account.value("owner")?.text == user
+            return account.value("owner")?.text.map(users.contains) ?? false
         }
         return Set(
             states.values.filter { state in
                 switch state.entity {
                 case "account": seesAccount(state.id)
-                case "lead": state.value("owner")?.text == user
+                case "lead": state.value("owner")?.text.map(users.contains) ?? false
                 case "contact", "opportunity", "activity": seesAccount(state.value("account")?.text)
                 case "campaign_member": seesAccount(states[state.value("contact")?.text ?? ""]?.value("account")?.text)
                 default: SchemaRegistry.standard.entity(state.entity)?.access.isShared ?? false

@@ -16,4 +16,9 @@ struct InMemoryScopeTests {
     func inMemoryStore(_ check: StoreCheck) async throws {
         try await check.run(InMemoryServerStore())
     }
+
+    @Test(arguments: 1...12 as ClosedRange<UInt64>)
+    func randomReassignmentsWithMoreSeeds(_ seed: UInt64) async throws {
+        try await ScopeScenarios.randomReassignments(InMemoryServerStore(), seed: seed, steps: 200)
+    }
 }
