@@ -12,9 +12,12 @@ extension SyncService {
     /// `duplicate` · 5 `invalid_change` · 6 `clock_drift` · 7 schema validation
     /// for the client's version (`unknown_entity`, `unknown_field`,
     /// `invalid_value`, `invalid_reference`) · 8 rights (`forbidden` for the
-    /// role, then the ``ChangeAuthorizer``) · 9 `record_purged` ·
-    /// 10 `unknown_dot` · 11 `business_rule` on the merged record · 12 merge,
-    /// log and decide atomically → `accepted`. Every decision from step 5 on is
+    /// role, then the ``ChangeAuthorizer``, then the caller's scope:
+    /// `out_of_scope` for a record outside it, SYNC.md §11.5.1) · 9 `record_purged` ·
+    /// 10 `unknown_dot` · 11 `business_rule` on the merged record · where the
+    /// merged record ends up must be in scope (`out_of_scope` for a new record,
+    /// `forbidden` for a move or an account reassignment) · 12 merge,
+    /// log, index and decide atomically → `accepted`. Every decision from step 5 on is
     /// recorded before the response is built.
     ///
     /// - Throws: ``SyncServiceError`` for request-level failures
