@@ -47,13 +47,13 @@ public struct Harness {
     public let service: SyncService
 
     /// A harness over `store` (e.g. a SQLite store) with a hand-set clock.
-    public init(store: any ServerStore, configuration: SyncServiceConfiguration = .init()) {
+    public init(store: any ServerStore, configuration: SyncServiceConfiguration = .unscoped) {
         self.store = store
         clock = TestClock()
         service = SyncService(store: store, clock: clock, configuration: configuration)
     }
 
-    public init(configuration: SyncServiceConfiguration = .init(), hooks: InMemoryServerStore.Hooks = .init()) {
+    public init(configuration: SyncServiceConfiguration = .unscoped, hooks: InMemoryServerStore.Hooks = .init()) {
         store = InMemoryServerStore(hooks: hooks)
         clock = TestClock()
         service = SyncService(store: store, clock: clock, configuration: configuration)

@@ -39,7 +39,7 @@ public enum StoreConformance {
         StoreCheck(name: "retirement and re-sync", run: retirementAndResync),
         StoreCheck(name: "truncation keeps vectors and decisions", run: truncationKeepsVectorsAndDecisions),
         StoreCheck(name: "concurrent appenders never let a reader skip", run: StoreConformance.concurrentAppendersNeverSkip),
-    ]
+    ] + scopeChecks
 
     public typealias F = Fixtures
 
@@ -248,12 +248,14 @@ public enum StoreConformance {
     }
 
     /// Merges `change` into the stored record (or a new one) and commits it.
-    public static func commit(_ change: Change, to store: any ServerStore) async throws -> LogPosition {
+    public static func commit(_ change: Change, scope: ScopeFacts? = nil, to store: any ServerStore) async throws -> LogPosition {
         let current = try await store.record(change.record).record
         let base = current?.state ?? RecordState(entity: change.entity, id: change.record)
         let state = try base.merged(with: change).state
         return try await store.commitAccepted(
-            AcceptedCommit(change: change, digest: ChangeDigest(of: change), state: state, expectedRevision: current?.revision)
+            AcceptedCommit(
+                change: change, digest: ChangeDigest(of: change), state: state, expectedRevision: current?.revision, scope: scope
+            )
         )
     }
 }

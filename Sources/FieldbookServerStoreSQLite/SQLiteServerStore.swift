@@ -127,6 +127,8 @@ public final class SQLiteServerStore: ServerStore {
             try db.execute(
                 sql: "UPDATE record SET state = NULL, revision = NULL, purged = 1 WHERE id = ?", arguments: [id]
             )
+            try db.execute(sql: "DELETE FROM scope_entry WHERE record = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM scope_key WHERE record = ?", arguments: [id])
         }
     }
 
@@ -167,6 +169,9 @@ public final class SQLiteServerStore: ServerStore {
                 arguments: [change.dot.replica.rawValue, Int64(clamping: change.dot.counter), seq, commit.digest.hex]
             )
             try Self.setDecidedCounter(change.dot, in: db)
+            if let facts = commit.scope {
+                try Self.indexScope(change.record, entity: commit.state.entity, facts: facts, seq: seq, in: db)
+            }
             return LogPosition(rawValue: UInt64(seq))
         }
     }
@@ -233,6 +238,7 @@ public final class SQLiteServerStore: ServerStore {
                 arguments: [seq]
             )
             try db.execute(sql: "DELETE FROM change_log WHERE seq <= ?", arguments: [seq])
+            try db.execute(sql: "DELETE FROM root_change WHERE seq <= ?", arguments: [seq])
             try db.execute(sql: "UPDATE log_head SET floor = ? WHERE singleton = 1", arguments: [seq])
         }
     }

@@ -1,3 +1,5 @@
+import FieldbookServerCore
+import FieldbookSync
 import GRDB
 
 /// The server database layout, as append-only GRDB migrations. Never edit a
@@ -17,10 +19,21 @@ import GRDB
 /// - `decision` and `decided_counter`: the final decision per dot and the
 ///   dense decided prefix per replica.
 /// - `acknowledgement` and `needs_resync`: the frontier state (SYNC.md §9).
+///
+/// `server-v2` (scopes, SYNC.md §11.5):
+/// - `scope_entry`: per indexed record its facts (`base_root`, `parent`,
+///   `creator`) and effective `root`; indexed by root (scoped snapshot pages)
+///   and by parent (roots following a moved parent).
+/// - `scope_key`: look-up keys (`acct.owner:…`, `acct.territory:…`, `user.team:…`) per record.
+/// - `root_change`: effective-root changes by log position; dropped with the log.
+/// - `scope_epoch`: the roots each replica was served at, newline-separated.
+/// - Existing live records are indexed with ``ScopeRules/standard`` (creator
+///   unknown); parents are resolved one level deep.
 enum ServerMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("server-v1") { db in try createV1(db) }
+        migrator.registerMigration("server-v2") { db in try createV2(db) }
         return migrator
     }
 
@@ -73,6 +86,66 @@ enum ServerMigrations {
                 CREATE TABLE needs_resync (
                     replica TEXT PRIMARY KEY NOT NULL
                 ) WITHOUT ROWID;
+                """
+        )
+    }
+
+    static func createV2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE scope_entry (
+                    record TEXT PRIMARY KEY NOT NULL COLLATE BINARY,
+                    entity TEXT NOT NULL,
+                    base_root TEXT NOT NULL,
+                    parent TEXT,
+                    creator TEXT,
+                    root TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX scope_entry_root ON scope_entry (root, record);
+                CREATE INDEX scope_entry_parent ON scope_entry (parent) WHERE parent IS NOT NULL;
+                CREATE TABLE scope_key (
+                    key TEXT NOT NULL,
+                    record TEXT NOT NULL,
+                    PRIMARY KEY (key, record)
+                ) WITHOUT ROWID;
+                CREATE INDEX scope_key_record ON scope_key (record);
+                CREATE TABLE root_change (
+                    seq INTEGER NOT NULL,
+                    record TEXT NOT NULL COLLATE BINARY,
+                    entity TEXT NOT NULL,
+                    from_root TEXT NOT NULL,
+                    to_root TEXT NOT NULL,
+                    PRIMARY KEY (seq, record)
+                ) WITHOUT ROWID;
+                CREATE TABLE scope_epoch (
+                    replica TEXT NOT NULL,
+                    epoch INTEGER NOT NULL,
+                    roots TEXT NOT NULL,
+                    PRIMARY KEY (replica, epoch)
+                ) WITHOUT ROWID;
+                """
+        )
+        try backfillScopeIndex(db)
+    }
+
+    /// Indexes the records stored before `server-v2`.
+    static func backfillScopeIndex(_ db: Database) throws {
+        let rules = ScopeRules.standard
+        let records = try Row.fetchCursor(db, sql: "SELECT state FROM record WHERE purged = 0")
+        let insertEntry = try db.makeStatement(
+            sql: "INSERT INTO scope_entry (record, entity, base_root, parent, creator, root) VALUES (?, ?, ?, ?, NULL, ?)"
+        )
+        let insertKey = try db.makeStatement(sql: "INSERT INTO scope_key (key, record) VALUES (?, ?)")
+        while let row = try records.next() {
+            let state = try SQLiteServerStore.decodeState(row["state"])
+            let facts = rules.facts(for: state, creator: nil)
+            try insertEntry.execute(arguments: [state.id, state.entity, facts.root.rawValue, facts.parent, facts.root.rawValue])
+            for key in facts.keys { try insertKey.execute(arguments: [key, state.id]) }
+        }
+        try db.execute(
+            sql: """
+                UPDATE scope_entry SET root = (SELECT p.root FROM scope_entry p WHERE p.record = scope_entry.parent)
+                WHERE parent IS NOT NULL AND EXISTS (SELECT 1 FROM scope_entry p WHERE p.record = scope_entry.parent)
                 """
         )
     }

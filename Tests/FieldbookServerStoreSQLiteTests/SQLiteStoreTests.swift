@@ -34,6 +34,18 @@ struct SQLiteStoreConformanceTests {
     }
 }
 
+@Suite("Scopes over the SQLite store")
+struct SQLiteScopeTests {
+    @Test(arguments: ScopeScenarios.checks)
+    func sqliteStore(_ check: StoreCheck) async throws {
+        let database = try TemporaryDatabase()
+        defer { database.remove() }
+        let store = try SQLiteServerStore(path: database.path)
+        try await check.run(store)
+        try store.close()
+    }
+}
+
 @Suite("SQLite store persistence")
 struct SQLiteStorePersistenceTests {
     typealias F = Fixtures

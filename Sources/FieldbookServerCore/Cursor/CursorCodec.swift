@@ -11,6 +11,9 @@ import FieldbookSync
 /// | `.log(29350)` | `c1.L29350.<tag>` |
 /// | `.snapshot(horizon: 812, after: nil)` | `c1.S812.<tag>` |
 /// | `.snapshot(horizon: 812, after: "acc-17")` | `c1.S812,acc-17.<tag>` |
+/// | `.scoped(epoch: 3, .log(900, movedAfter: nil))` | `c1.P3,L,900,.<tag>` |
+/// | `.scoped(epoch: 3, .snapshot(horizon: 812, after: "acc-17"))` | `c1.P3,S,812,acc-17.<tag>` |
+/// | `.scoped(epoch: 4, .transition(from: 3, evicting: true, after: nil, then: .log(900, movedAfter: "c-2")))` | `c1.P4,T,3,e,,L,900,c-2.<tag>` |
 ///
 /// `<tag>` is the lowercase hex ``CursorAuthenticator`` tag over
 /// `"fieldbook-cursor-v1" 0x00 replica 0x00 body` (body = the text between the
@@ -38,6 +41,7 @@ public struct CursorCodec: Sendable {
         case .log(let position): body = "L\(position)"
         case .snapshot(let horizon, let after?): body = "S\(horizon),\(after)"
         case .snapshot(let horizon, nil): body = "S\(horizon)"
+        case .scoped(let epoch, let phase): body = "P\(epoch)," + Self.encode(phase)
         }
         let text = "c1.\(body).\(Hex.encode(tag(body, replica)))"
         guard let cursor = PullCursor(text) else { preconditionFailure("a cursor body is printable ASCII") }
@@ -67,7 +71,47 @@ public struct CursorCodec: Sendable {
         authenticator.tag(for: Array("fieldbook-cursor-v1".utf8) + [0] + Array(replica.rawValue.utf8) + [0] + Array(body.utf8))
     }
 
+    private static func encode(_ phase: ScopedPhase) -> String {
+        switch phase {
+        case .snapshot(let horizon, let after): "S,\(horizon),\(after ?? "")"
+        case .log(let position, let moved): "L,\(position),\(moved ?? "")"
+        case .transition(let from, let evicting, let after, let then):
+            "T,\(from),\(evicting ? "e" : "s"),\(after ?? ""),\(encode(then))"
+        }
+    }
+
+    private static func parseScoped(_ body: String) -> SyncCursor? {
+        let parts = body.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard let epoch = parts.first.flatMap({ position(Substring($0.dropFirst())) })?.rawValue,
+            let phase = parsePhase(parts.dropFirst())
+        else { return nil }
+        return .scoped(epoch: epoch, phase)
+    }
+
+    private static func parsePhase(_ parts: ArraySlice<String>) -> ScopedPhase? {
+        let parts = Array(parts)
+        func key(_ text: String) -> String?? {
+            text.isEmpty ? .some(nil) : (Change.isValidRecordID(text) ? .some(text) : nil)
+        }
+        switch parts.first {
+        case "S":
+            guard parts.count == 3, let horizon = position(Substring(parts[1])), let after = key(parts[2]) else { return nil }
+            return .snapshot(horizon: horizon, after: after)
+        case "L":
+            guard parts.count == 3, let at = position(Substring(parts[1])), let moved = key(parts[2]) else { return nil }
+            return .log(at, movedAfter: moved)
+        case "T":
+            guard parts.count == 7, let from = position(Substring(parts[1]))?.rawValue, parts[2] == "e" || parts[2] == "s",
+                let after = key(parts[3]), let then = parsePhase(parts[4...]), parts[4] != "T"
+            else { return nil }
+            return .transition(from: from, evicting: parts[2] == "e", after: after, then: then)
+        default:
+            return nil
+        }
+    }
+
     private static func parse(_ body: String) -> SyncCursor? {
+        if body.utf8.first == UInt8(ascii: "P") { return parseScoped(body) }
         guard let phase = body.utf8.first else { return nil }
         let rest = body.utf8.dropFirst()
         let comma = rest.firstIndex(of: UInt8(ascii: ","))

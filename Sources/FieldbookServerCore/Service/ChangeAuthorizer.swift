@@ -1,10 +1,11 @@
 import FieldbookSync
 
 /// Decides whether a caller may write a change (SYNC.md §11.2 step 8): the
-/// hook where scopes and record-level rights plug in.
+/// hook where further record-level rights plug in.
 ///
 /// It runs after schema validation (which already enforces role rights on
-/// entities and fields) and before the purge, supersede and business-rule
+/// entities and fields) and before the service's own scope checks (see
+/// ``SyncService/scope(of:)``) and the purge, supersede and business-rule
 /// checks. Return nil to allow, or a ``Rejection`` with
 /// ``FieldbookProtocol/WireErrorCode/forbidden`` or
 /// ``FieldbookProtocol/WireErrorCode/outOfScope``. The default allows everything.

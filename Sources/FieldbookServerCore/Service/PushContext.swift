@@ -13,6 +13,11 @@ struct PushContext: Sendable {
     /// The stability frontier when the push started (it only grows, so an
     /// older value is always safe to use).
     var stable: VersionVector
+    /// What the caller may write now (``CallerScope/everything`` when scopes are off).
+    var scope: CallerScope = .everything
+    /// The roots the pushing replica was last served at: a record that left
+    /// the scope since is still writable (SYNC.md §11.5).
+    var servedRoots: Set<ScopeRoot> = []
 }
 
 /// How one attempt at deciding a change ended.

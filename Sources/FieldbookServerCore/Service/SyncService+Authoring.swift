@@ -29,7 +29,7 @@ extension SyncService {
         _ edit: (inout ChangeBuilder) throws -> Void
     ) async throws -> AuthoredChange? {
         let server = configuration.serverReplica
-        let context = PushContext(
+        var context = PushContext(
             replica: server, caller: caller,
             validator: SchemaValidator(
                 registry: try registry(for: configuration.schemas.versions.last ?? 0),
@@ -37,6 +37,7 @@ extension SyncService {
             ),
             stable: try await store.frontierState().stable
         )
+        context.scope = try await scope(of: caller)
         for _ in 0..<max(1, configuration.limits.maxCommitAttempts) {
             let current = try await store.record(record).record?.state
             var builder = ChangeBuilder(state: current ?? RecordState(entity: entity, id: record))

@@ -10,6 +10,12 @@ extension SyncService {
     ///   download again (§9.5).
     /// - With a cursor: log changes after it, in log order, leaving out the
     ///   pulling replica's own changes.
+    /// - Scoped callers (``scope(of:)``, SYNC.md §11.5) get only records in
+    ///   their scope, evictions of records that left it and snapshots of
+    ///   records that entered it (see ``scopedContent(from:scope:for:head:limit:)``).
+    ///   A cursor issued under the other kind of scope (the caller's role
+    ///   changed between seeing everything and a scope) or naming a dropped
+    ///   scope epoch gets `cursor_expired`.
     /// - A page holds at most `min(request.limit, maxPageItems)` items and is
     ///   cut only between items; ``FieldbookProtocol/PullResponse/hasMore`` is true
     ///   when more were ready. An empty page is normal.
@@ -42,26 +48,24 @@ extension SyncService {
             frontier = try await store.frontierState()
         }
         let limit = min(request.limit, max(1, configuration.limits.maxPageItems))
+        let scope = try await scope(of: caller)
         let page: PageContent
         do {
-            page = try await content(from: cursor ?? .snapshot(horizon: head, after: nil), for: replica, limit: limit)
+            if scope.isEverything {
+                if case .scoped = cursor { throw SyncServiceError.cursorExpired }
+                page = try await content(from: cursor ?? .snapshot(horizon: head, after: nil), for: replica, limit: limit)
+            } else {
+                page = try await scopedContent(from: cursor, scope: scope, for: replica, head: head, limit: limit)
+            }
         } catch ServerStoreError.logCompacted {
             throw SyncServiceError.cursorExpired
         }
         return PullResponse(
-            changes: page.changes, snapshots: page.snapshots, evictions: [],
+            changes: page.changes, snapshots: page.snapshots, evictions: page.evictions,
             cursor: configuration.cursors.encode(page.cursor, for: replica), hasMore: page.hasMore,
             stable: frontier.isActive(replica) ? frontier.stable : VersionVector(),
             serverTime: await clock.now()
         )
-    }
-
-    /// The items of one page and where the next one starts.
-    private struct PageContent {
-        var changes: [Change] = []
-        var snapshots: [RecordState] = []
-        var cursor: SyncCursor
-        var hasMore = false
     }
 
     /// Fills a page of at most `limit` items starting at `start`.
@@ -84,6 +88,8 @@ extension SyncService {
             }
             position = horizon
             page.cursor = .log(horizon)
+        case .scoped:
+            throw SyncServiceError.cursorExpired
         }
         guard budget > 0 else {
             // The snapshots filled the page exactly: only look whether the log has more.
@@ -106,6 +112,8 @@ extension SyncService {
         case .log(let position), .snapshot(let position, _):
             // The head never goes back, so a position beyond it was not issued here.
             guard position <= head else { throw .invalidCursor("the cursor points beyond the server's log") }
+        case .scoped(_, let phase):
+            guard Self.logPosition(of: phase) <= head else { throw .invalidCursor("the cursor points beyond the server's log") }
         }
         return cursor
     }
@@ -116,7 +124,12 @@ extension SyncService {
         -> AcknowledgementOutcome
     {
         // A download cursor acknowledges nothing until the download reaches the log.
-        guard case .log(let position) = try decodeCursor(text, for: replica, head: head) else { return .stale }
+        let position: LogPosition
+        switch try decodeCursor(text, for: replica, head: head) {
+        case .log(let at): position = at
+        case .scoped(_, .log(let at, _)), .scoped(_, .transition(_, _, _, .log(let at, _))): position = at
+        case .snapshot, .scoped: return .stale
+        }
         var vector: VersionVector
         do {
             vector = try await store.logVector(through: position)

@@ -12,9 +12,12 @@ extension SyncService {
     /// `duplicate` · 5 `invalid_change` · 6 `clock_drift` · 7 schema validation
     /// for the client's version (`unknown_entity`, `unknown_field`,
     /// `invalid_value`, `invalid_reference`) · 8 rights (`forbidden` for the
-    /// role, then the ``ChangeAuthorizer``) · 9 `record_purged` ·
-    /// 10 `unknown_dot` · 11 `business_rule` on the merged record · 12 merge,
-    /// log and decide atomically → `accepted`. Every decision from step 5 on is
+    /// role, then the ``ChangeAuthorizer``, then the caller's scope:
+    /// `out_of_scope` for a record outside it, SYNC.md §11.5.1) · 9 `record_purged` ·
+    /// 10 `unknown_dot` · 11 `business_rule` on the merged record · where the
+    /// merged record ends up must be in scope (`out_of_scope` for a new record,
+    /// `forbidden` for a move or an account reassignment) · 12 merge,
+    /// log, index and decide atomically → `accepted`. Every decision from step 5 on is
     /// recorded before the response is built.
     ///
     /// - Throws: ``SyncServiceError`` for request-level failures
@@ -31,11 +34,15 @@ extension SyncService {
         if request.replica == configuration.serverReplica, caller.role != .system {
             throw SyncServiceError(.forbidden, "replica \(request.replica) is the server's own replica")
         }
-        let context = PushContext(
+        var context = PushContext(
             replica: request.replica, caller: caller,
             validator: SchemaValidator(registry: registry, options: ValidationOptions(unknownFields: .reject, role: caller.role)),
             stable: try await store.frontierState().stable
         )
+        context.scope = try await scope(of: caller)
+        if !context.scope.isEverything {
+            context.servedRoots = try await store.latestScopeEpoch(of: request.replica)?.roots ?? []
+        }
         var results: [ChangeResult] = []
         results.reserveCapacity(request.changes.count)
         for change in request.changes {
@@ -90,6 +97,10 @@ extension SyncService {
         if let rejection = try await configuration.authorizer.authorize(change, current: current, caller: context.caller) {
             return try await reject(change, rejection, digest: digest)
         }
+        let entry = try await store.scopeEntry(of: change.record)
+        if let rejection = Self.scopeRejection(writing: change, current: current, entry: entry, in: context) {
+            return try await reject(change, rejection, digest: digest)
+        }
         if case .purged = lookup {
             let rejection = Rejection(.recordPurged, "record \(change.record) was deleted and cleaned up; recreate it if still needed")
             return try await reject(change, rejection, digest: digest)
@@ -106,7 +117,14 @@ extension SyncService {
         } catch {
             return try await reject(change, Rejection(.invalidChange, "\(error)"), digest: digest)
         }
-        let commit = AcceptedCommit(change: change, digest: digest, state: merged.state, expectedRevision: lookup.record?.revision)
+        let creator = entry?.facts.creator ?? (current == nil ? context.caller.user : nil)
+        let facts = configuration.scopes.facts(for: merged.state, creator: creator)
+        if let rejection = try await scopeRejection(placing: merged.state, facts: facts, before: current, entry: entry, in: context) {
+            return try await reject(change, rejection, digest: digest)
+        }
+        let commit = AcceptedCommit(
+            change: change, digest: digest, state: merged.state, expectedRevision: lookup.record?.revision, scope: facts
+        )
         do {
             _ = try await store.commitAccepted(commit)
         } catch let error as ServerStoreError {

@@ -39,6 +39,14 @@ public struct SyncServiceConfiguration: Sendable {
     public var cursors = CursorCodec()
     /// Decides rights and scopes per change (§11.2 step 8); allows all by default.
     public var authorizer: ChangeAuthorizer = .allowAll
+    /// Whether pulls and pushes are limited to the caller's scope (SYNC.md
+    /// §11.5). On by default; off only for tests of scope-free protocol behaviour.
+    public var enforcesScopes = true
+    /// Which root each entity's records hang off.
+    public var scopes: ScopeRules = .standard
+    /// How many scope epochs are kept per replica; a cursor naming an older
+    /// one gets `cursor_expired` (SYNC.md §11.5).
+    public var keptScopeEpochs = 8
 
     /// Creates the default configuration.
     public init() {}

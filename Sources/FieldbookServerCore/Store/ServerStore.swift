@@ -11,6 +11,7 @@ import FieldbookSync
 /// | records | ``record(_:)``, ``records(after:limit:)``, ``purgeRecord(_:revision:)`` |
 /// | log | ``commitAccepted(_:)``, ``readLog(after:limit:excludingAuthor:)``, ``logHead()``, ``logVector(through:)``, ``truncateLog(through:)`` |
 /// | frontier | ``acknowledge(_:)``, ``frontierState()``, ``retire(_:)``, ``beginResync(_:)`` |
+/// | scopes | ``scopeEntry(of:)``, ``scopeRoots(of:)``, ``records(withScopeKeys:)``, ``scopedRecords(in:after:limit:)``, ``rootChanges(after:through:)``, ``saveScopeEpoch(_:for:keeping:)``, ``scopeEpoch(_:of:)``, ``latestScopeEpoch(of:)`` |
 ///
 /// Invariants every store keeps (checked by the shared conformance suite):
 /// - **Decided counters are dense.** A replica's decided counters are always
@@ -24,6 +25,12 @@ import FieldbookSync
 ///   a position while a lower one may still commit.
 /// - **Atomic accept.** ``commitAccepted(_:)`` writes the merged record, the log
 ///   entry and the decision together, or nothing.
+/// - **Current scope index.** ``commitAccepted(_:)`` indexes the commit's
+///   ``ScopeFacts``; a record's effective root is its parent's when the parent
+///   is indexed, else its own. Whenever an effective root changes (the record's
+///   own, or its parent's, recursively), the store logs a ``RootChange`` at the
+///   commit's position in the same transaction. Root changes are dropped with
+///   the log (``truncateLog(through:)``); a purge removes the record's entry.
 /// - **Monotone acknowledgements.** An acknowledgement never moves back, and a
 ///   replica outside the frontier is admitted only with a vector that covers it.
 ///
@@ -109,4 +116,34 @@ public protocol ServerStore: Sendable {
     /// replica may use cursors again (it re-enters the frontier with its first
     /// acknowledgement that covers it).
     func beginResync(_ replica: ReplicaID) async throws
+
+    // MARK: Scopes
+
+    /// The indexed scope of record `id`, if indexed.
+    func scopeEntry(of id: String) async throws -> ScopeEntry?
+
+    /// The effective roots of those of `ids` that are indexed.
+    func scopeRoots(of ids: Set<String>) async throws -> [String: ScopeRoot]
+
+    /// The IDs of indexed records carrying any of `keys` (``ScopeKey``).
+    func records(withScopeKeys keys: Set<String>) async throws -> Set<String>
+
+    /// Live, indexed records whose effective root is in `roots`, with an ID
+    /// bytewise greater than `id` (all when nil), in bytewise ID order, at most
+    /// `limit` (≥ 1); each record and its root are read together.
+    func scopedRecords(in roots: Set<ScopeRoot>, after id: String?, limit: Int) async throws -> [ScopedRecord]
+
+    /// The root changes at positions in `(after, through]`, ordered by position, then record ID.
+    /// - Throws: ``ServerStoreError/logCompacted(requested:floor:)`` when `after` is below the floor.
+    func rootChanges(after: LogPosition, through: LogPosition) async throws -> [RootChange]
+
+    /// Stores `roots` as `replica`'s next scope epoch and drops all but its
+    /// newest `keeping` (≥ 1) epochs. - Returns: the new epoch's number.
+    func saveScopeEpoch(_ roots: Set<ScopeRoot>, for replica: ReplicaID, keeping: Int) async throws -> UInt64
+
+    /// The roots of `replica`'s epoch `epoch`, nil when unknown or dropped.
+    func scopeEpoch(_ epoch: UInt64, of replica: ReplicaID) async throws -> Set<ScopeRoot>?
+
+    /// `replica`'s newest scope epoch, if any.
+    func latestScopeEpoch(of replica: ReplicaID) async throws -> ScopeEpoch?
 }

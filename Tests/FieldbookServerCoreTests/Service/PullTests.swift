@@ -124,7 +124,7 @@ struct PullTests {
     }
 
     @Test func pagesAreCappedByTheServerMaximum() async throws {
-        var configuration = SyncServiceConfiguration()
+        var configuration = SyncServiceConfiguration.unscoped
         configuration.limits.maxPageItems = 2
         let harness = Harness(configuration: configuration)
         try await harness.push((1...5).map { F.account("acc-\($0)", counter: UInt64($0)) })

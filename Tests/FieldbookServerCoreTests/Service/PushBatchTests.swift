@@ -83,7 +83,7 @@ struct PushBatchTests {
     }
 
     @Test func batchTooLarge() async throws {
-        var configuration = SyncServiceConfiguration()
+        var configuration = SyncServiceConfiguration.unscoped
         configuration.limits.maxChangesPerPush = 2
         let harness = Harness(configuration: configuration)
         let changes = (1...3).map { F.account("acc-\($0)", counter: UInt64($0)) }

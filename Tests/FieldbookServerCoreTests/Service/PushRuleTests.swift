@@ -141,7 +141,7 @@ struct PushRuleTests {
         let social = SchemaMigration(
             2, "Test: contact LinkedIn profile", adds: .fields([Field("linkedIn", .text(maxLength: 200))], to: "contact")
         )
-        var configuration = SyncServiceConfiguration()
+        var configuration = SyncServiceConfiguration.unscoped
         configuration.schemas = SchemaCatalog([
             try SchemaRegistry.standard(upTo: 1), try SchemaRegistry(migrations: SchemaMigration.standard + [social]),
         ])
@@ -162,7 +162,7 @@ struct PushRuleTests {
     }
 
     @Test func step8TheAuthorizerDecidesScopesWithTheCurrentRecord() async throws {
-        var configuration = SyncServiceConfiguration()
+        var configuration = SyncServiceConfiguration.unscoped
         configuration.authorizer = ChangeAuthorizer { change, current, caller in
             guard let owner = current?.value("owner")?.text, owner != caller.user else { return nil }
             return Rejection(.outOfScope, "account \(change.record) is not in your territory")

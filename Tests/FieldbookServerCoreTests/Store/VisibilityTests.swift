@@ -24,7 +24,7 @@ struct VisibilityTests {
                 }
             })
         )
-        let service = SyncService(store: store, clock: TestClock())
+        let service = SyncService(store: store, clock: TestClock(), configuration: .unscoped)
         let reader = SyncCaller(role: .rep)
         let start = try await service.pull(PullRequest(schemaVersion: 1, replica: F.office), caller: reader).cursor
 
@@ -70,7 +70,7 @@ struct VisibilityTests {
 
     @Test func pullsDuringConcurrentPushesDeliverEveryChangeOnce() async throws {
         let store = InMemoryServerStore(hooks: .init(whileCommitting: { _ in await Task.yield() }))
-        let service = SyncService(store: store, clock: TestClock())
+        let service = SyncService(store: store, clock: TestClock(), configuration: .unscoped)
         #expect(try await ConcurrentPulls.problems(service: service, store: store, perPusher: 20) == [])
     }
 }

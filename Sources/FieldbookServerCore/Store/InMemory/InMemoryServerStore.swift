@@ -27,7 +27,7 @@ public actor InMemoryServerStore: ServerStore {
         }
     }
 
-    private var state = MemoryStoreState()
+    var state = MemoryStoreState()
     private let hooks: Hooks
     private var writing = false
     private var waitingWriters: [CheckedContinuation<Void, Never>] = []
@@ -107,7 +107,7 @@ public actor InMemoryServerStore: ServerStore {
     // MARK: Writer lock
 
     /// Runs one write transaction under the writer lock.
-    private func write<Result, Failure: Error>(
+    func write<Result, Failure: Error>(
         _ body: (inout MemoryStoreState) throws(Failure) -> Result
     ) async throws(Failure) -> Result {
         await lockWriter()
@@ -131,4 +131,39 @@ public actor InMemoryServerStore: ServerStore {
             waitingWriters.removeFirst().resume()
         }
     }
+}
+
+extension InMemoryServerStore {
+    // MARK: Scopes
+
+    public func scopeEntry(of id: String) -> ScopeEntry? { state.scope.entries[id] }
+
+    public func scopeRoots(of ids: Set<String>) -> [String: ScopeRoot] {
+        var roots: [String: ScopeRoot] = [:]
+        for id in ids { roots[id] = state.scope.entries[id]?.root }
+        return roots
+    }
+
+    public func records(withScopeKeys keys: Set<String>) -> Set<String> {
+        keys.reduce(into: Set<String>()) { result, key in result.formUnion(state.scope.keys[key] ?? []) }
+    }
+
+    public func scopedRecords(in roots: Set<ScopeRoot>, after id: String?, limit: Int) -> [ScopedRecord] {
+        state.scopedRecords(in: roots, after: id, limit: limit)
+    }
+
+    public func rootChanges(after: LogPosition, through: LogPosition) throws -> [RootChange] {
+        guard after >= state.floor else { throw ServerStoreError.logCompacted(requested: after, floor: state.floor) }
+        return state.scope.rootChanges.filter { $0.position > after && $0.position <= through }.sorted(by: RootChange.precedes)
+    }
+
+    public func saveScopeEpoch(_ roots: Set<ScopeRoot>, for replica: ReplicaID, keeping: Int) async -> UInt64 {
+        await write { state in state.scope.saveEpoch(roots, for: replica, keeping: keeping) }
+    }
+
+    public func scopeEpoch(_ epoch: UInt64, of replica: ReplicaID) -> Set<ScopeRoot>? {
+        state.scope.epochs[replica]?.first { $0.number == epoch }?.roots
+    }
+
+    public func latestScopeEpoch(of replica: ReplicaID) -> ScopeEpoch? { state.scope.epochs[replica]?.last }
 }

@@ -19,6 +19,8 @@ struct MemoryStoreState: Sendable {
     /// The vector of the dropped prefix.
     var floorVector = VersionVector()
     var frontier = FrontierState()
+    /// The scope index (see ``ServerStore``'s scope invariant).
+    var scope = MemoryScopeIndex()
 
     // MARK: Decisions
 
@@ -45,6 +47,18 @@ struct MemoryStoreState: Sendable {
         return .absent
     }
 
+    /// Live indexed records under `roots` after `id`, in ID order.
+    func scopedRecords(in roots: Set<ScopeRoot>, after id: String?, limit: Int) -> [ScopedRecord] {
+        let start = id.map { key in firstIndex(in: recordOrder) { !Self.precedesOrEqual($0, key) } } ?? 0
+        var result: [ScopedRecord] = []
+        for id in recordOrder[start...] {
+            guard let root = scope.entries[id]?.root, roots.contains(root), let record = records[id] else { continue }
+            result.append(ScopedRecord(record: record, root: root))
+            if result.count >= max(1, limit) { break }
+        }
+        return result
+    }
+
     func records(after id: String?, limit: Int) -> [StoredRecord] {
         let start = id.map { key in firstIndex(in: recordOrder) { !Self.precedesOrEqual($0, key) } } ?? 0
         return recordOrder[start...].prefix(max(1, limit)).compactMap { records[$0] }
@@ -57,6 +71,7 @@ struct MemoryStoreState: Sendable {
         records[id] = nil
         recordOrder.remove(at: firstIndex(in: recordOrder) { !Self.precedes($0, id) })
         stubs[id] = RecordRef(entity: record.state.entity, id: id)
+        scope.remove(id)
     }
 
     // MARK: Log
@@ -82,6 +97,7 @@ struct MemoryStoreState: Sendable {
         records[change.record] = StoredRecord(state: commit.state, revision: position)
         decisions[change.dot] = StoredDecision(dot: change.dot, outcome: .accepted(position), digest: commit.digest)
         decidedCounters[change.dot.replica] = change.dot.counter
+        if let facts = commit.scope { scope.index(change.record, entity: commit.state.entity, facts: facts, at: position) }
         return position
     }
 
@@ -116,6 +132,7 @@ struct MemoryStoreState: Sendable {
         for entry in log[..<end] { floorVector.add(entry.change.dot) }
         log.removeFirst(end)
         floor = position
+        scope.rootChanges.removeAll { $0.position <= position }
     }
 
     // MARK: Frontier

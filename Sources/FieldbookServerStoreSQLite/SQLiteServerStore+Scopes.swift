@@ -1,0 +1,187 @@
+import FieldbookProtocol
+import FieldbookServerCore
+import FieldbookSync
+import Foundation
+import GRDB
+
+/// The scope index of ``SQLiteServerStore`` (tables of migration `server-v2`).
+extension SQLiteServerStore {
+    // MARK: ServerStore scopes
+
+    public func scopeEntry(of id: String) async throws -> ScopeEntry? {
+        try await read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT entity, base_root, parent, creator, root FROM scope_entry WHERE record = ?", arguments: [id]
+                )
+            else { return nil }
+            let keys = try String.fetchAll(db, sql: "SELECT key FROM scope_key WHERE record = ?", arguments: [id])
+            let facts = ScopeFacts(
+                root: ScopeRoot(rawValue: row["base_root"]), parent: row["parent"], keys: Set(keys), creator: row["creator"]
+            )
+            return ScopeEntry(entity: row["entity"], facts: facts, root: ScopeRoot(rawValue: row["root"]))
+        }
+    }
+
+    public func scopeRoots(of ids: Set<String>) async throws -> [String: ScopeRoot] {
+        guard !ids.isEmpty else { return [:] }
+        let list = try Self.jsonList(ids)
+        return try await read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT record, root FROM scope_entry WHERE record IN (SELECT value FROM json_each(?))",
+                arguments: [list]
+            )
+            return Dictionary(rows.map { ($0["record"], ScopeRoot(rawValue: $0["root"])) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    public func records(withScopeKeys keys: Set<String>) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        let list = try Self.jsonList(keys)
+        return try await read { db in
+            Set(
+                try String.fetchAll(
+                    db, sql: "SELECT DISTINCT record FROM scope_key WHERE key IN (SELECT value FROM json_each(?))",
+                    arguments: [list]
+                )
+            )
+        }
+    }
+
+    public func scopedRecords(in roots: Set<ScopeRoot>, after id: String?, limit: Int) async throws -> [ScopedRecord] {
+        guard !roots.isEmpty else { return [] }
+        let list = try Self.jsonList(Set(roots.map(\.rawValue)))
+        return try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.state, r.revision, s.root FROM scope_entry s INDEXED BY scope_entry_root JOIN record r ON r.id = s.record
+                    WHERE s.root IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.record > ?2) AND r.purged = 0
+                    ORDER BY s.record LIMIT ?3
+                    """,
+                arguments: [list, id, max(1, limit)]
+            )
+            return try rows.map { row in
+                ScopedRecord(
+                    record: StoredRecord(state: try Self.decodeState(row["state"]), revision: Self.position(row["revision"])),
+                    root: ScopeRoot(rawValue: row["root"])
+                )
+            }
+        }
+    }
+
+    public func rootChanges(after: LogPosition, through: LogPosition) async throws -> [RootChange] {
+        try await read { db in
+            let floor = try Self.head(in: db).floor
+            guard after >= floor else { throw ServerStoreError.logCompacted(requested: after, floor: floor) }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, record, entity, from_root, to_root FROM root_change
+                    WHERE seq > ? AND seq <= ? ORDER BY seq, record
+                    """,
+                arguments: [Self.clampedInt64(after), Self.clampedInt64(through)]
+            )
+            return rows.map { row in
+                RootChange(
+                    position: Self.position(row["seq"]), record: RecordRef(entity: row["entity"], id: row["record"]),
+                    from: ScopeRoot(rawValue: row["from_root"]), to: ScopeRoot(rawValue: row["to_root"])
+                )
+            }
+        }
+    }
+
+    public func saveScopeEpoch(_ roots: Set<ScopeRoot>, for replica: ReplicaID, keeping: Int) async throws -> UInt64 {
+        let text = roots.map(\.rawValue).sorted().joined(separator: "\n")
+        return try await write { db in
+            let last = try Int64.fetchOne(
+                db, sql: "SELECT MAX(epoch) FROM scope_epoch WHERE replica = ?", arguments: [replica.rawValue]
+            ) ?? 0
+            let number = last + 1
+            try db.execute(
+                sql: "INSERT INTO scope_epoch (replica, epoch, roots) VALUES (?, ?, ?)",
+                arguments: [replica.rawValue, number, text]
+            )
+            try db.execute(
+                sql: "DELETE FROM scope_epoch WHERE replica = ? AND epoch <= ?",
+                arguments: [replica.rawValue, number - Int64(max(1, keeping))]
+            )
+            return UInt64(number)
+        }
+    }
+
+    public func scopeEpoch(_ epoch: UInt64, of replica: ReplicaID) async throws -> Set<ScopeRoot>? {
+        try await read { db in
+            try String.fetchOne(
+                db, sql: "SELECT roots FROM scope_epoch WHERE replica = ? AND epoch = ?",
+                arguments: [replica.rawValue, Int64(clamping: epoch)]
+            ).map(Self.roots)
+        }
+    }
+
+    public func latestScopeEpoch(of replica: ReplicaID) async throws -> ScopeEpoch? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT epoch, roots FROM scope_epoch WHERE replica = ? ORDER BY epoch DESC LIMIT 1",
+                arguments: [replica.rawValue]
+            ).map { row in ScopeEpoch(number: UInt64(row["epoch"] as Int64), roots: Self.roots(row["roots"])) }
+        }
+    }
+
+    // MARK: Writing the index
+
+    /// Indexes `facts` for `id` inside the commit of position `seq`, logging every root that changes.
+    static func indexScope(_ id: String, entity: String, facts: ScopeFacts, seq: Int64, in db: Database) throws {
+        let old = try String.fetchOne(db, sql: "SELECT root FROM scope_entry WHERE record = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM scope_key WHERE record = ?", arguments: [id])
+        let insertKey = try db.cachedStatement(sql: "INSERT INTO scope_key (key, record) VALUES (?, ?)")
+        for key in facts.keys { try insertKey.execute(arguments: [key, id]) }
+        let parentRoot = try facts.parent.flatMap { parent in
+            try String.fetchOne(db, sql: "SELECT root FROM scope_entry WHERE record = ?", arguments: [parent])
+        }
+        let root = parentRoot ?? facts.root.rawValue
+        try db.execute(
+            sql: """
+                INSERT INTO scope_entry (record, entity, base_root, parent, creator, root) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (record) DO UPDATE SET entity = excluded.entity, base_root = excluded.base_root,
+                    parent = excluded.parent, creator = excluded.creator, root = excluded.root
+                """,
+            arguments: [id, entity, facts.root.rawValue, facts.parent, facts.creator, root]
+        )
+        var visited: Set<String> = []
+        try move(id, entity: entity, from: old, to: root, seq: seq, visited: &visited, in: db)
+    }
+
+    /// Logs `id`'s move and moves the records inheriting its root along (recursively).
+    private static func move(
+        _ id: String, entity: String, from old: String?, to root: String, seq: Int64, visited: inout Set<String>, in db: Database
+    ) throws {
+        guard visited.insert(id).inserted else { return }
+        if let old, old != root {
+            try db.execute(
+                sql: "INSERT INTO root_change (seq, record, entity, from_root, to_root) VALUES (?, ?, ?, ?, ?)",
+                arguments: [seq, id, entity, old, root]
+            )
+        }
+        let children = try Row.fetchAll(
+            db, sql: "SELECT record, entity, root FROM scope_entry WHERE parent = ? AND root <> ? ORDER BY record",
+            arguments: [id, root]
+        )
+        for child in children {
+            let childID: String = child["record"]
+            try db.execute(sql: "UPDATE scope_entry SET root = ? WHERE record = ?", arguments: [root, childID])
+            try move(childID, entity: child["entity"], from: child["root"], to: root, seq: seq, visited: &visited, in: db)
+        }
+    }
+
+    // MARK: Encodings
+
+    /// A JSON array of `values`, for `json_each`.
+    static func jsonList(_ values: Set<String>) throws -> String {
+        String(decoding: try JSONEncoder().encode(values.sorted()), as: UTF8.self)
+    }
+
+    static func roots(_ text: String) -> Set<ScopeRoot> {
+        Set(text.split(separator: "\n").map { ScopeRoot(rawValue: String($0)) })
+    }
+}
