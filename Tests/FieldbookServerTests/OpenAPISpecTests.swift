@@ -33,11 +33,6 @@ import Testing
         return routes
     }
 
-    /// Routes other branches register (identity: auth; office REST API: records).
-    static let pendingRoutes: [ServedRoute] = FieldbookServerApp.expectedRoutes.filter {
-        $0.path.hasPrefix("/v1/auth/") || $0.path.hasPrefix("/v1/records/")
-    }
-
     @Test func specListsTheExpectedRoutes() throws {
         let spec = try Self.specRoutes()
         let expected = Set(FieldbookServerApp.expectedRoutes)
@@ -56,16 +51,7 @@ import Testing
         let unserved = spec.subtracting(served).sorted()
         let undocumented = served.subtracting(spec).sorted()
         #expect(undocumented.isEmpty, "served by the router but missing from openapi.yaml: \(undocumented)")
-        // The auth and office-API routes are registered by IdentityRoutes and RecordRoutes, whose
-        // implementations arrive on their own branches; until then their absence is a known issue.
-        // Any other documented-but-unserved route fails outright.
-        let pending = Set(Self.pendingRoutes)
-        let unexpected = unserved.filter { !pending.contains($0) }
-        #expect(unexpected.isEmpty, "documented in openapi.yaml but not served by the router: \(unexpected)")
-        let waiting = unserved.filter { pending.contains($0) }
-        withKnownIssue("auth and records routes arrive with their branches", isIntermittent: true) {
-            #expect(waiting.isEmpty, "documented in openapi.yaml but not served by the router (yet): \(waiting)")
-        }
+        #expect(unserved.isEmpty, "documented in openapi.yaml but not served by the router: \(unserved)")
     }
 
     @Test func specReferencesExistingSchemas() throws {
@@ -79,11 +65,6 @@ import Testing
         let missing = Set(refs.filter {
             !FileManager.default.fileExists(atPath: directory.appendingPathComponent("schemas").appendingPathComponent($0).path)
         })
-        // login-* (identity branch) and record-* (records API branch) schemas arrive with their branches.
-        let pending = missing.filter { $0.hasPrefix("login-") || $0.hasPrefix("record-") }
-        #expect(missing.subtracting(pending).isEmpty, "openapi.yaml references missing schemas: \(missing.subtracting(pending).sorted())")
-        withKnownIssue("login and records schemas arrive with their branches", isIntermittent: true) {
-            #expect(pending.isEmpty, "schemas not on this branch yet: \(pending.sorted())")
-        }
+        #expect(missing.isEmpty, "openapi.yaml references missing schemas: \(missing.sorted())")
     }
 }

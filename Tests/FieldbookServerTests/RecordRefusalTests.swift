@@ -29,17 +29,24 @@ import Testing
         }
     }
 
-    @Test func readsNeedAnIdentityAndAnOfficeRole() async throws {
-        try await RecordTestServer.with { server in
+    @Test func readsNeedAnIdentityAndFollowTheCallersScope() async throws {
+        try await RecordTestServer.with(scoped: true) { server in
             _ = try await server.create("account", #"{"id": "acc-1", "fields": {"name": "A"}}"#)
             let anonymous = try await server.send("GET", "/v1/records/account/acc-1", role: nil)
             #expect(anonymous.status == 401)
             #expect(anonymous.errorCode == "unauthenticated")
             #expect(try await server.send("POST", "/v1/records/account", role: nil, body: "{}").status == 401)
-            // A rep learns nothing about which IDs exist.
-            #expect(try await server.send("GET", "/v1/records/account/acc-1", role: "rep").status == 403)
-            #expect(try await server.send("GET", "/v1/records/account/acc-2", role: "rep").status == 403)
-            #expect(try await server.send("GET", "/v1/records/account", role: "rep").status == 403)
+            // The office's unassigned account is outside a rep's scope: to the
+            // rep it does not exist, exactly like an ID that was never used.
+            let outOfScope = try await server.send("GET", "/v1/records/account/acc-1", role: "rep")
+            let missing = try await server.send("GET", "/v1/records/account/acc-2", role: "rep")
+            #expect(outOfScope.status == 404)
+            #expect(missing.status == 404)
+            #expect(outOfScope.errorCode == missing.errorCode)
+            let listed = try await server.send("GET", "/v1/records/account", role: "rep")
+            #expect(listed.status == 200)
+            #expect(listed.json?["records"]?.arrayElements?.isEmpty == true)
+            #expect(try await server.send("GET", "/v1/records/account", role: "office").json?["records"]?.arrayElements?.count == 1)
             #expect(try await server.send("GET", "/v1/records/account/acc-1", role: "admin").status == 200)
         }
     }

@@ -38,12 +38,15 @@ struct RecordTestServer {
     let port: Int
 
     /// Runs `body` against a fresh server and store, then stops both.
-    static func with(_ body: (RecordTestServer) async throws -> Void) async throws {
+    /// With `scoped`, reads and writes follow the caller's sync scope (SYNC.md
+    /// §11.5.1); without, every role sees everything (the test identities
+    /// have no user records).
+    static func with(scoped: Bool = false, _ body: (RecordTestServer) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("records-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try SQLiteServerStore(path: directory.appendingPathComponent("server.sqlite").path)
-        let harness = Harness(store: store)
+        let harness = Harness(store: store, configuration: scoped ? .init() : .unscoped)
 
         let router = Router(context: FieldbookRequestContext.self)
         router.add(middleware: TestIdentityMiddleware())

@@ -43,7 +43,7 @@ struct RecordAPI: Sendable {
         records: [StoredRecord], next: String?
     ) {
         let schema = try schema(entity)
-        try RecordReadAccess.requireReader(identity)
+        let access = try await RecordReadAccess.of(identity, sync: sync)
         var after = query.after
         var page: [StoredRecord] = []
         var scanned = 0
@@ -54,7 +54,7 @@ struct RecordAPI: Sendable {
                 after = record.id
                 guard record.state.entity == entity, !record.state.isDeleted,
                     query.matches(record.state, schema: schema),
-                    try await RecordReadAccess.canRead(record, identity: identity, sync: sync)
+                    try await access.canRead(record)
                 else { continue }
                 page.append(record)
                 if page.count > query.limit {
@@ -73,9 +73,8 @@ struct RecordAPI: Sendable {
         _ entity: String, _ id: String, identity: AuthenticatedDevice, includeDeleted: Bool = false
     ) async throws -> StoredRecord {
         _ = try schema(entity)
-        try RecordReadAccess.requireReader(identity)
         let record = try await stored(entity, id, includeDeleted: includeDeleted)
-        guard try await RecordReadAccess.canRead(record, identity: identity, sync: sync) else {
+        guard try await RecordReadAccess.of(identity, sync: sync).canRead(record) else {
             throw RecordAPIError.notFound("no \(entity) \(id)")
         }
         return record

@@ -5,26 +5,25 @@ import FieldbookServerCore
 /// per-record read decision is made (lists filter by it, single reads answer
 /// 404 when it says no, so IDs of records out of scope do not leak).
 ///
-/// For now office, admin and system read everything and every other role is
-/// refused with 403. Per-rep scopes replace the refusal by
-/// `SyncService.canRead(_:caller:)` once the core has it.
-enum RecordReadAccess {
-    /// Roles that read every record.
-    static let readAll: Set<Role> = [.office, .admin, .system]
+/// Every authenticated role may use the API; what it sees is its sync scope
+/// (SYNC.md §11.5.1): office, admin and system everything, managers their
+/// team's accounts, reps their territories' and their own accounts, each
+/// with what hangs off them, plus shared data.
+struct RecordReadAccess: Sendable {
+    /// The caller.
+    let identity: AuthenticatedDevice
+    /// The caller's scope, computed once per request.
+    let scope: CallerScope
+    /// The service that resolves record roots.
+    let sync: SyncService
 
-    /// Whether `identity` may see `record`.
-    /// - Throws: ``RecordAPIError`` 403 `forbidden` for roles the REST reads
-    ///   are not open to yet.
-    static func canRead(_ record: StoredRecord, identity: AuthenticatedDevice, sync: SyncService) async throws -> Bool {
-        try requireReader(identity)
-        return true
+    /// The read check for one request of `identity`.
+    static func of(_ identity: AuthenticatedDevice, sync: SyncService) async throws -> RecordReadAccess {
+        RecordReadAccess(identity: identity, scope: try await sync.scope(of: identity.caller), sync: sync)
     }
 
-    /// Throws 403 unless `identity`'s role may read through this API at all;
-    /// checked before any lookup so a refused role learns nothing.
-    static func requireReader(_ identity: AuthenticatedDevice) throws {
-        guard readAll.contains(identity.role) else {
-            throw RecordAPIError.forbidden("reading records through this API is open to office and admin roles")
-        }
+    /// Whether the caller may see `record`.
+    func canRead(_ record: StoredRecord) async throws -> Bool {
+        try await sync.canRead(record.state, caller: identity.caller, scope: scope)
     }
 }

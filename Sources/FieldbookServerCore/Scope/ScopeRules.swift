@@ -95,8 +95,13 @@ public struct ScopeRules: Sendable {
         var keys: Set<String> = []
         switch state.entity {
         case "account":
-            if let owner = state.value("owner")?.text ?? creator { keys.insert(ScopeKey.accountOwner(owner)) }
-            if let territory = state.value("territory")?.text { keys.insert(ScopeKey.accountTerritory(territory)) }
+            // An account belongs to its owner and its territory; only an
+            // account with neither belongs to whoever created it.
+            let territory = state.value("territory")?.text
+            if let owner = state.value("owner")?.text ?? (territory == nil ? creator : nil) {
+                keys.insert(ScopeKey.accountOwner(owner))
+            }
+            if let territory { keys.insert(ScopeKey.accountTerritory(territory)) }
         case "user":
             if let team = state.value("team")?.text { keys.insert(ScopeKey.userTeam(team)) }
         default:

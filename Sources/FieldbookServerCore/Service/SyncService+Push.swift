@@ -46,7 +46,11 @@ extension SyncService {
         var results: [ChangeResult] = []
         results.reserveCapacity(request.changes.count)
         for change in request.changes {
-            results.append(try await decide(change, in: context))
+            let result = try await decide(change, in: context)
+            results.append(result)
+            if result.status == .accepted, change.entity == "account", !context.scope.isEverything {
+                try await admitAccount(change.record, into: &context.scope)
+            }
         }
         return PushResponse(results: results, serverTime: await clock.now())
     }

@@ -60,4 +60,15 @@ extension SyncService {
         }
         return nil
     }
+
+    /// Adds account `id` to `scope` when its territory or owner (as just
+    /// committed) is one of the caller's: a rep who creates an account and
+    /// its contacts in one push may write the contacts (SYNC.md §11.5.1).
+    func admitAccount(_ id: String, into scope: inout CallerScope) async throws {
+        guard let entry = try await store.scopeEntry(of: id), entry.entity == "account" else { return }
+        let callerKeys = Set(scope.users.map(ScopeKey.accountOwner) + scope.territories.map(ScopeKey.accountTerritory))
+        guard !entry.facts.keys.isDisjoint(with: callerKeys) else { return }
+        scope.roots?.insert(entry.root)
+    }
+
 }

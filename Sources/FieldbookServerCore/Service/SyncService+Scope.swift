@@ -14,7 +14,13 @@ extension SyncService {
     /// guard try await service.canRead(state, caller: caller) else { return .notFound }
     /// ```
     public func canRead(_ state: RecordState, caller: SyncCaller) async throws -> Bool {
-        let scope = try await scope(of: caller)
+        try await canRead(state, caller: caller, scope: scope(of: caller))
+    }
+
+    /// Whether `caller`, whose current scope is `scope` (from
+    /// ``scope(of:)``), may read `state`: for checking many records against
+    /// one scope, e.g. a list page.
+    public func canRead(_ state: RecordState, caller: SyncCaller, scope: CallerScope) async throws -> Bool {
         if scope.isEverything { return true }
         return scope.contains(try await root(of: state, creator: caller.user))
     }

@@ -14,29 +14,37 @@ struct ClientProcess {
 
     /// Runs `fieldbook <arguments>` and returns the result whatever the exit code.
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil) throws -> ProcessResult {
+    func run(_ arguments: [String], input: String? = nil) async throws -> ProcessResult {
         var environment = self.environment
         environment["FIELDBOOK_HOME"] = home.path
-        return try ProcessResult.run(BuiltExecutable.url("fieldbook"), arguments, environment: environment, input: input)
+        return try await ProcessResult.run(BuiltExecutable.url("fieldbook"), arguments, environment: environment, input: input)
     }
 
     /// Runs with `--json`, requires exit code 0, returns the parsed output.
-    func json(_ arguments: String...) throws -> Any {
-        let result = try run(arguments + ["--json"])
+    func json(_ arguments: String...) async throws -> Any {
+        let result = try await run(arguments + ["--json"])
         guard result.exitCode == 0 else { throw EndToEndError.failed(result) }
         return try result.json()
     }
 
     /// Like ``json(_:)`` for commands that print one object.
-    func object(_ arguments: String...) throws -> [String: Any] {
-        let result = try run(arguments + ["--json"])
+    func object(_ arguments: String...) async throws -> [String: Any] {
+        let result = try await run(arguments + ["--json"])
         guard result.exitCode == 0 else { throw EndToEndError.failed(result) }
         return try result.object()
     }
 
+    /// The account record of `account show <id> --json` (the 360° view's header).
+    func account(_ id: String) async throws -> [String: Any] {
+        guard let account = try await object("account", "show", id)["account"] as? [String: Any] else {
+            throw EndToEndError.unexpected("account show \(id): no account object")
+        }
+        return account
+    }
+
     /// Signs in on `server` as `login` with `password` (from stdin).
-    func login(_ server: ServerProcess, _ login: String, password: String) throws {
-        let result = try run(
+    func login(_ server: ServerProcess, _ login: String, password: String) async throws {
+        let result = try await run(
             ["login", "--server", server.baseURL, "--user", login, "--password-stdin"], input: password + "\n"
         )
         guard result.exitCode == 0 else { throw EndToEndError.failed(result) }
@@ -44,7 +52,7 @@ struct ClientProcess {
 
     /// Runs `fieldbook sync --json` and returns the summary.
     @discardableResult
-    func sync() throws -> [String: Any] {
-        try object("sync")
+    func sync() async throws -> [String: Any] {
+        try await object("sync")
     }
 }

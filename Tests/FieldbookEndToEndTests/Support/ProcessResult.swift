@@ -9,7 +9,11 @@ struct ProcessResult: CustomStringConvertible {
 
     /// stdout parsed as JSON.
     func json() throws -> Any {
-        try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
+        do {
+            return try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
+        } catch {
+            throw EndToEndError.unexpected("\(self)\nnot JSON: \(error)")
+        }
     }
 
     /// stdout as a JSON object, or a descriptive error.
@@ -20,9 +24,17 @@ struct ProcessResult: CustomStringConvertible {
 
     var description: String { "\(command) exited \(exitCode)\nstdout: \(stdout)\nstderr: \(stderr)" }
 
-    /// Runs `executable` with `arguments`, feeding `input` on stdin, and waits.
+    /// Runs `executable` with `arguments`, feeding `input` on stdin, and waits
+    /// for it on a Dispatch thread (never blocking the cooperative pool, which
+    /// the in-process servers of other suites need).
     static func run(
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+    ) async throws -> ProcessResult {
+        try await offPool { try runBlocking(executable, arguments, environment: environment, input: input) }
+    }
+
+    private static func runBlocking(
+        _ executable: URL, _ arguments: [String], environment: [String: String], input: String?
     ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
@@ -55,6 +67,13 @@ struct ProcessResult: CustomStringConvertible {
             exitCode: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: errorData.get(), as: UTF8.self)
         )
+    }
+}
+
+/// Runs blocking `work` (waiting for processes) on a Dispatch thread.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }
 }
 

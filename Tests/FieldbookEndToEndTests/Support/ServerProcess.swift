@@ -9,6 +9,8 @@ import FoundationNetworking
 final class ServerProcess: @unchecked Sendable {
     /// The server's data directory (SQLite store and directory).
     let dataDirectory: URL
+    /// Environment of the server and admin commands: cheap bcrypt for tests.
+    static let environment = ["FIELDBOOK_BCRYPT_COST": "4"]
     private var process: Process?
     private let output = LockedData()
     private(set) var port: Int = 0
@@ -23,9 +25,10 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Runs an administration command (`user add …`) on the data directory.
     @discardableResult
-    func admin(_ arguments: [String], input: String? = nil) throws -> ProcessResult {
-        let result = try ProcessResult.run(
-            BuiltExecutable.url("fieldbook-server"), arguments + ["--data", dataDirectory.path], input: input
+    func admin(_ arguments: [String], input: String? = nil) async throws -> ProcessResult {
+        let result = try await ProcessResult.run(
+            BuiltExecutable.url("fieldbook-server"), arguments + ["--data", dataDirectory.path],
+            environment: Self.environment, input: input
         )
         guard result.exitCode == 0 else { throw EndToEndError.failed(result) }
         return result
@@ -40,6 +43,9 @@ final class ServerProcess: @unchecked Sendable {
             "serve", "--host", "127.0.0.1", "--port", String(requested ?? port), "--data", dataDirectory.path,
             "--log-level", "warning",
         ]
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in Self.environment { environment[key] = value }
+        process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.standardError
@@ -56,21 +62,26 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Kills the server with SIGKILL (no graceful shutdown) and waits for it.
-    func kill() {
+    func kill() async {
         guard let process else { return }
         Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        _ = try? await offPool { process.waitUntilExit() }
         self.process = nil
     }
 
     /// Stops the server with SIGTERM and returns its exit code.
     @discardableResult
-    func terminate() -> Int32 {
+    func terminate() async -> Int32 {
         guard let process else { return 0 }
         process.terminate()
-        process.waitUntilExit()
+        _ = try? await offPool { process.waitUntilExit() }
         self.process = nil
         return process.terminationStatus
+    }
+
+    /// Kills the process without waiting (for `defer` blocks).
+    func killNow() {
+        if let process, process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
     deinit {

@@ -28,9 +28,15 @@ struct ScopeRulesTests {
     @Test func accountsAreTheirOwnRootAndCarryOwnerAndTerritoryKeys() throws {
         let facts = rules.facts(for: try state("account", "acc-1", ["territory": "t-n"]), creator: "u-anna")
         #expect(facts.root == .account("acc-1"))
-        #expect(facts.keys == [ScopeKey.accountTerritory("t-n"), ScopeKey.accountOwner("u-anna")])
+        // A territory decides alone: reassigning the territory moves the account away from its creator.
+        #expect(facts.keys == [ScopeKey.accountTerritory("t-n")])
         let owned = rules.facts(for: try state("account", "acc-1", ["owner": "u-ben"]), creator: "u-anna")
         #expect(owned.keys == [ScopeKey.accountOwner("u-ben")])
+        let both = rules.facts(for: try state("account", "acc-1", ["owner": "u-ben", "territory": "t-n"]), creator: "u-anna")
+        #expect(both.keys == [ScopeKey.accountOwner("u-ben"), ScopeKey.accountTerritory("t-n")])
+        // Neither owner nor territory: the creator's.
+        let unassigned = rules.facts(for: try state("account", "acc-1", ["name": "X"]), creator: "u-anna")
+        #expect(unassigned.keys == [ScopeKey.accountOwner("u-anna")])
     }
 
     @Test(arguments: ["contact", "opportunity", "activity", "offer", "order", "invoice", "ticket", "contract", "visit_report"])

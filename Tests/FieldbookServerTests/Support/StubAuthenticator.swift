@@ -9,10 +9,10 @@ struct StubAuthenticator: DeviceAuthenticator {
     static let benToken = "token-ben"
 
     static let anna = AuthenticatedDevice(
-        user: "user-anna", login: "anna", role: .rep, device: "dev-anna", replica: Fixtures.anna
+        user: "user-anna", login: "anna", role: .office, device: "dev-anna", replica: Fixtures.anna
     )
     static let ben = AuthenticatedDevice(
-        user: "user-ben", login: "ben", role: .rep, device: "dev-ben", replica: Fixtures.ben
+        user: "user-ben", login: "ben", role: .office, device: "dev-ben", replica: Fixtures.ben
     )
 
     /// The token of a generated device for `replica` ("token-for-<replica>").
@@ -25,7 +25,7 @@ struct StubAuthenticator: DeviceAuthenticator {
         case let token where token.hasPrefix("token-for-"):
             let replica = ReplicaID(unchecked: String(token.dropFirst("token-for-".count)))
             return AuthenticatedDevice(
-                user: "user-\(replica)", login: "login-\(replica)", role: .rep, device: "dev-\(replica)", replica: replica
+                user: "user-\(replica)", login: "login-\(replica)", role: .office, device: "dev-\(replica)", replica: replica
             )
         default: return nil
         }
