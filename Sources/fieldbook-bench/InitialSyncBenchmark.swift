@@ -1,0 +1,110 @@
+import FieldbookClient
+import FieldbookProtocol
+import FieldbookSync
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Initial sync of a large scope: a rep whose territory holds `records`
+/// records (accounts with contacts and calls) signs in on a fresh client —
+/// the release `fieldbook` CLI in a child process — and downloads it all
+/// from an in-process server over HTTP on 127.0.0.1. Reports records/s and
+/// the child's peak RSS, the same download by an in-process ``SyncEngine``,
+/// and the baseline: the same state payloads inserted with a raw prepared
+/// statement in one transaction.
+struct InitialSyncBenchmark {
+    let options: InitialSyncOptions
+
+    func run() async throws -> InitialSyncReport {
+        let environment = try ServerBenchEnvironment()
+        let work = environment.directory.appendingPathComponent("bench")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        var report = InitialSyncReport(options: options)
+        do {
+            let territory = try await environment.addTerritory("Nord")
+            try await environment.addUser("rep-nord", role: "rep", territories: [territory])
+            let seeded = try await environment.seed(count: options.records, pipelined: options.pipelined) { _ in territory }
+            report.pipelineSeedSeconds = seeded.pipelineSeconds
+            report.directSeedSeconds = seeded.directSeconds
+            report.pipelined = min(options.pipelined, options.records)
+            try await environment.start()
+
+            report.rawSeconds = try baseline(in: work.path)
+
+            let fieldbook = Self.siblingExecutable("fieldbook")
+            let home = work.appendingPathComponent("cli-home").path
+            let login = try ChildProcess.run(
+                fieldbook, ["login", "--server", environment.baseURL.absoluteString, "--user", "rep-nord", "--password-stdin"],
+                environment: ["FIELDBOOK_HOME": home], input: ServerBenchEnvironment.password + "\n"
+            )
+            guard login.status == 0 else { throw BenchError("fieldbook login exited with \(login.status)") }
+            var arguments = ["sync", "--json"]
+            if let pageSize = options.pageSize { arguments += ["--page-size", "\(pageSize)"] }
+            let sync = try ChildProcess.run(fieldbook, arguments, environment: ["FIELDBOOK_HOME": home])
+            guard sync.status == 0 else { throw BenchError("fieldbook sync exited with \(sync.status): \(sync.standardOutput)") }
+            report.cliSeconds = sync.seconds
+            report.cliPeakRSSBytes = sync.peakRSSBytes
+            report.cliSummary = sync.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            report.cliReceived = Self.received(inSummary: sync.standardOutput)
+
+            if options.inProcess {
+                let database = try ClientDatabase.open(at: work.appendingPathComponent("engine.sqlite").path)
+                let session = try await URLSessionSyncTransport.login(
+                    server: environment.baseURL,
+                    request: LoginRequest(
+                        login: "rep-nord", password: ServerBenchEnvironment.password, deviceName: "bench engine",
+                        replica: database.replicaID
+                    )
+                )
+                let engine = SyncEngine(
+                    database: database, transport: URLSessionSyncTransport(baseURL: environment.baseURL, token: session.token),
+                    configuration: .init(pullLimit: options.pageSize ?? PullRequest.defaultLimit)
+                )
+                let start = DispatchTime.now().uptimeNanoseconds
+                let summary = try await engine.sync()
+                report.engineSeconds = seconds(since: start)
+                report.engineReceived = summary.pulled + summary.snapshots
+                report.engineStored = try database.records("account").count + database.records("contact").count
+                    + database.records("activity").count
+            }
+        } catch {
+            await environment.shutDown()
+            throw error
+        }
+        await environment.shutDown()
+        return report
+    }
+
+    /// The baseline: every seeded record's state blob, inserted in one transaction; seconds.
+    private func baseline(in directory: String) throws -> Double {
+        let rows = try (0..<options.records).map { index in
+            let dot = Dot(replica: ReplicaID(unchecked: "c-raw"), counter: UInt64(index + 1))
+            let state = try SeedRecords.creation(index, dot: dot, time: HybridTimestamp(millis: 1_750_000_000_000)) { _ in
+                "0f8e7a52-territory-nord"
+            }.state
+            return (id: state.id, entity: state.entity, payload: StorageCodec.encode(state))
+        }
+        let raw = try RawBlobSQLite(path: directory + "/raw.sqlite")
+        let start = DispatchTime.now().uptimeNanoseconds
+        try raw.insertInTransaction(rows)
+        return seconds(since: start)
+    }
+
+    /// Records the `--json` summary says arrived (changes plus records in full).
+    static func received(inSummary text: String) -> Int {
+        guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        else { return -1 }
+        return ((object["pulled"] as? Int) ?? 0) + ((object["snapshots"] as? Int) ?? 0)
+    }
+
+    /// A program built next to this one (`.build-release/release/fieldbook`).
+    static func siblingExecutable(_ name: String) -> String {
+        let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let candidate = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent(name).path
+            ?? own.deletingLastPathComponent().appendingPathComponent(name).path
+        return candidate
+    }
+}
