@@ -46,7 +46,7 @@ struct InitialSyncBenchmark {
             guard sync.status == 0 else { throw BenchError("fieldbook sync exited with \(sync.status): \(sync.standardOutput)") }
             report.cliSeconds = sync.seconds
             report.cliPeakRSSBytes = sync.peakRSSBytes
-            report.cliSummary = sync.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            report.cliSummary = sync.standardOutput.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             report.cliReceived = Self.received(inSummary: sync.standardOutput)
 
             if options.inProcess {
@@ -94,8 +94,8 @@ struct InitialSyncBenchmark {
 
     /// Records the `--json` summary says arrived (changes plus records in full).
     static func received(inSummary text: String) -> Int {
-        guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        guard let start = text.firstIndex(of: "{"),
+            let object = try? JSONSerialization.jsonObject(with: Data(text[start...].utf8)) as? [String: Any]
         else { return -1 }
         return ((object["pulled"] as? Int) ?? 0) + ((object["snapshots"] as? Int) ?? 0)
     }

@@ -1,5 +1,7 @@
+import FieldbookClient
 import FieldbookModel
 import FieldbookProtocol
+import FieldbookServer
 import FieldbookServerCore
 import FieldbookSync
 import Foundation
