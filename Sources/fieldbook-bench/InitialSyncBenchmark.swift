@@ -1,5 +1,8 @@
 import FieldbookClient
+import FieldbookModel
 import FieldbookProtocol
+import FieldbookServer
+import FieldbookServerCore
 import FieldbookSync
 import Foundation
 
@@ -24,7 +27,7 @@ struct InitialSyncBenchmark {
         var report = InitialSyncReport(options: options)
         do {
             let territory = try await environment.addTerritory("Nord")
-            try await environment.addUser("rep-nord", role: "rep", territories: [territory])
+            let rep = try await environment.addUser("rep-nord", role: "rep", territories: [territory])
             let seeded = try await environment.seed(count: options.records, pipelined: options.pipelined) { _ in territory }
             report.pipelineSeedSeconds = seeded.pipelineSeconds
             report.directSeedSeconds = seeded.directSeconds
@@ -48,6 +51,8 @@ struct InitialSyncBenchmark {
             report.cliPeakRSSBytes = sync.peakRSSBytes
             report.cliSummary = sync.standardOutput.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             report.cliReceived = Self.received(inSummary: sync.standardOutput)
+
+            (report.serviceSeconds, report.serviceEncodeSeconds) = try await serviceOnly(environment, rep: rep)
 
             if options.inProcess {
                 let database = try ClientDatabase.open(at: work.appendingPathComponent("engine.sqlite").path)
@@ -75,6 +80,34 @@ struct InitialSyncBenchmark {
         }
         await environment.shutDown()
         return report
+    }
+
+    /// The server side alone: `SyncService.pull` pages for a fresh replica of
+    /// the rep, in process, no HTTP and no client; then the same pages
+    /// encoded as JSON for the wire. Seconds of each.
+    private func serviceOnly(_ environment: ServerBenchEnvironment, rep: String) async throws -> (Double, Double) {
+        let replica = ReplicaID(unchecked: "c-" + UUID().uuidString.lowercased())
+        let caller = SyncCaller(user: rep, role: .rep)
+        var cursor: PullCursor?
+        var pages: [PullResponse] = []
+        let start = DispatchTime.now().uptimeNanoseconds
+        repeat {
+            let page = try await environment.services.sync.pull(
+                PullRequest(
+                    schemaVersion: SchemaRegistry.currentVersion, replica: replica, cursor: cursor,
+                    limit: options.pageSize ?? PullRequest.defaultLimit
+                ),
+                caller: caller
+            )
+            cursor = page.cursor
+            pages.append(page)
+            if !page.hasMore { break }
+        } while true
+        let pullSeconds = seconds(since: start)
+        let codec = WireCodec()
+        let encodeStart = DispatchTime.now().uptimeNanoseconds
+        for page in pages { _ = try codec.encode(page) }
+        return (pullSeconds, seconds(since: encodeStart))
     }
 
     /// The baseline: every seeded record's state blob, inserted in one transaction; seconds.

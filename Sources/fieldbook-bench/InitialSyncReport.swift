@@ -11,6 +11,9 @@ struct InitialSyncReport {
     var cliPeakRSSBytes = 0
     var cliReceived = 0
     var cliSummary = ""
+    /// `SyncService.pull` of every page in process, and the JSON encoding of those pages.
+    var serviceSeconds = 0.0
+    var serviceEncodeSeconds = 0.0
     var engineSeconds: Double?
     var engineReceived = 0
     var engineStored = 0
@@ -37,6 +40,10 @@ struct InitialSyncReport {
             "  ratio        \(String(format: "%.1f", ratio * 100)) % of raw  (target: ≥ 15 % — \(ratio >= 0.15 ? "met" : "not met"))",
             "  peak memory  \(String(format: "%.1f", peakMB)) MB RSS of the client process  (target: < 150 MB — \(peakMB < 150 ? "met" : "not met"))",
         ]
+        lines.append(
+            "  server only  \(rate(Double(options.records) / serviceSeconds)) SyncService.pull pages in process (no HTTP, no client); "
+                + "\(rate(Double(options.records) / serviceEncodeSeconds)) JSON-encoding those pages (WireCodec)"
+        )
         if let engineSeconds {
             lines.append(
                 "  SyncEngine   \(rate(Double(options.records) / engineSeconds))  (in process, URLSession; received \(engineReceived), stored \(engineStored); \(String(format: "%.1f", Double(options.records) / engineSeconds / rawRate * 100)) % of raw)"
@@ -52,6 +59,7 @@ struct InitialSyncReport {
             "pipelineSeedSeconds": pipelineSeedSeconds, "directSeedSeconds": directSeedSeconds,
             "cliRate": cliRate, "cliSeconds": cliSeconds, "cliPeakRSSBytes": cliPeakRSSBytes, "cliReceived": cliReceived,
             "rawRate": rawRate, "ratio": ratio, "met": met,
+            "serviceRate": Double(options.records) / serviceSeconds, "encodeRate": Double(options.records) / serviceEncodeSeconds,
         ]
         if let engineSeconds {
             object["engineRate"] = Double(options.records) / engineSeconds
