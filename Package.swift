@@ -120,7 +120,10 @@ let package = Package(
             name: "fieldbook-bench",
             dependencies: [
                 "FieldbookSync", "FieldbookModel", "FieldbookProtocol", "FieldbookClient",
+                "FieldbookServer", "FieldbookServerCore",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

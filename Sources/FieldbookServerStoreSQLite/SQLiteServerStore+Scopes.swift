@@ -48,19 +48,31 @@ extension SQLiteServerStore {
         }
     }
 
+    /// Most roots for which ``scopedRecords(in:after:limit:)`` looks records up by root and sorts them.
+    static let sortedScopeRootLimit = 256
+
     public func scopedRecords(in roots: Set<ScopeRoot>, after id: String?, limit: Int) async throws -> [ScopedRecord] {
         guard !roots.isEmpty else { return [] }
         let list = try Self.jsonList(Set(roots.map(\.rawValue)))
+        // Few roots: collect their records through `scope_entry_root`, then sort (cheap for a
+        // small scope in a large store). Many roots (a rep with thousands of accounts): walk
+        // the primary key from `id` and test each root (`+` keeps the root index out), which
+        // reads only up to the page's end instead of sorting the whole rest of the scope
+        // for every page — a download is then one pass over the index, not quadratic.
+        let sql =
+            roots.count <= Self.sortedScopeRootLimit
+            ? """
+            SELECT r.state, r.revision, s.root FROM scope_entry s INDEXED BY scope_entry_root JOIN record r ON r.id = s.record
+            WHERE s.root IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.record > ?2) AND r.purged = 0
+            ORDER BY s.record LIMIT ?3
+            """
+            : """
+            SELECT r.state, r.revision, s.root FROM scope_entry s JOIN record r ON r.id = s.record
+            WHERE +s.root IN (SELECT value FROM json_each(?1)) AND s.record > coalesce(?2, '') AND r.purged = 0
+            ORDER BY s.record LIMIT ?3
+            """
         return try await read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.state, r.revision, s.root FROM scope_entry s INDEXED BY scope_entry_root JOIN record r ON r.id = s.record
-                    WHERE s.root IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.record > ?2) AND r.purged = 0
-                    ORDER BY s.record LIMIT ?3
-                    """,
-                arguments: [list, id, max(1, limit)]
-            )
+            let rows = try Row.fetchAll(db, sql: sql, arguments: [list, id, max(1, limit)])
             return try rows.map { row in
                 ScopedRecord(
                     record: StoredRecord(state: try Self.decodeState(row["state"]), revision: Self.position(row["revision"])),

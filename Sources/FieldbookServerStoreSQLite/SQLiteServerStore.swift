@@ -211,13 +211,23 @@ public final class SQLiteServerStore: ServerStore {
             let floor = try Self.head(in: db).floor
             guard position >= floor else { throw ServerStoreError.logCompacted(requested: position, floor: floor) }
             var vector = try Self.floorVector(in: db)
+            // Per replica that ever had a change decided, its highest logged counter at or
+            // below `position`: walks `change_log_replica` down from the replica's newest
+            // change, so the cost follows the replicas and the changes after `position`,
+            // not the length of the log.
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT replica, MAX(counter) AS counter FROM change_log WHERE seq <= ? GROUP BY replica",
+                sql: """
+                    SELECT d.replica, (
+                        SELECT c.counter FROM change_log c INDEXED BY change_log_replica
+                        WHERE c.replica = d.replica AND c.seq <= ?1 ORDER BY c.counter DESC LIMIT 1
+                    ) AS counter FROM decided_counter d
+                    """,
                 arguments: [Self.clampedInt64(position)]
             )
             for row in rows {
-                vector.add(Dot(replica: ReplicaID(unchecked: row["replica"]), counter: UInt64(row["counter"] as Int64)))
+                guard let counter = row["counter"] as Int64? else { continue }
+                vector.add(Dot(replica: ReplicaID(unchecked: row["replica"]), counter: UInt64(counter)))
             }
             return vector
         }

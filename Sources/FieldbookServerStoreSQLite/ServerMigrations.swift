@@ -29,11 +29,18 @@ import GRDB
 /// - `scope_epoch`: the roots each replica was served at, newline-separated.
 /// - Existing live records are indexed with ``ScopeRules/standard`` (creator
 ///   unknown); parents are resolved one level deep.
+///
+/// `server-v3`: `change_log_replica` on `change_log (replica, counter)`, so
+/// the log vector of a prefix (acknowledgements, every pull) is one index
+/// probe per replica instead of a scan of the whole log.
 enum ServerMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("server-v1") { db in try createV1(db) }
         migrator.registerMigration("server-v2") { db in try createV2(db) }
+        migrator.registerMigration("server-v3") { db in
+            try db.execute(sql: "CREATE INDEX change_log_replica ON change_log (replica, counter)")
+        }
         return migrator
     }
 

@@ -8,6 +8,12 @@ enum BenchCommand: Equatable {
     case merge(MergeOptions)
     /// Measure local write latency and batched rate against raw SQLite inserts.
     case localWrites(LocalWriteOptions)
+    /// Initial download of a large scope by the `fieldbook` CLI.
+    case initialSync(InitialSyncOptions)
+    /// One change from client A through the server to client B.
+    case aToB(AToBOptions)
+    /// Push throughput of many concurrent clients.
+    case pushConcurrency(PushConcurrencyOptions)
     /// Print usage.
     case help
 
@@ -33,6 +39,22 @@ enum BenchCommand: Equatable {
                        write rate of each, and their ratio
           --writes     single-transaction writes to time (default 2000)
           --batch      writes in the batched transaction (default 20000)
+
+        server benchmarks (in-process fieldbook-server, HTTP/1.1 on 127.0.0.1, SQLite store in a temp dir):
+               fieldbook-bench initial-sync [--records N] [--page-size N] [--no-engine] [--json]
+               fieldbook-bench a-to-b [--records N] [--rounds N] [--json]
+               fieldbook-bench push-concurrency [--clients N] [--batch N] [--seconds N] [--json]
+
+          initial-sync     a rep's scope of N records (default 100000) downloaded by `fieldbook login` +
+                           `fieldbook sync --json` (the release CLI next to this binary, child process:
+                           records/s and peak RSS) and by an in-process SyncEngine; baseline: the same
+                           state blobs inserted with raw SQLite in one transaction
+          a-to-b           a store of N records (default 1000000); A edits, syncs; B syncs until it has
+                           the edit: p50/p99 over --rounds (default 200); baselines: GET /healthz and
+                           a raw SQLite write+read
+          push-concurrency --clients (default 200) devices push batches of --batch (default 50) new
+                           accounts for --seconds (default 10) over HTTP, then half as long in process;
+                           baseline: raw SQLite inserts of the same change blobs
         """
 
     /// Parses the arguments after the program name.
@@ -41,6 +63,9 @@ enum BenchCommand: Equatable {
         guard let command = arguments.first else { throw .missingCommand }
         if ["-h", "--help", "help"].contains(command) { return .help }
         if command == "local-writes" { return try parseLocalWrites(arguments.dropFirst()) }
+        if ["initial-sync", "a-to-b", "push-concurrency"].contains(command) {
+            return try parseServer(command, arguments.dropFirst())
+        }
         guard command == "merge" else { throw .unknownCommand(command) }
         var options = MergeOptions()
         var rest = arguments.dropFirst()[...]
@@ -76,6 +101,35 @@ enum BenchCommand: Equatable {
         return .localWrites(options)
     }
 
+    private static func parseServer(_ command: String, _ arguments: ArraySlice<String>) throws(BenchArgumentError) -> BenchCommand {
+        var initial = InitialSyncOptions()
+        var aToB = AToBOptions()
+        var push = PushConcurrencyOptions()
+        var rest = arguments
+        while let argument = rest.popFirst() {
+            switch (command, argument) {
+            case (_, "-h"), (_, "--help"): return .help
+            case (_, "--json"): (initial.json, aToB.json, push.json) = (true, true, true)
+            case ("initial-sync", "--records"): initial.records = try positive(argument, rest.popFirst())
+            case ("initial-sync", "--page-size"): initial.pageSize = try positive(argument, rest.popFirst())
+            case ("initial-sync", "--no-engine"): initial.inProcess = false
+            case ("a-to-b", "--records"): aToB.records = try positive(argument, rest.popFirst())
+            case ("a-to-b", "--rounds"): aToB.rounds = try positive(argument, rest.popFirst())
+            case ("push-concurrency", "--clients"): push.clients = try positive(argument, rest.popFirst())
+            case ("push-concurrency", "--batch"): push.batch = try positive(argument, rest.popFirst())
+            case ("push-concurrency", "--seconds"): push.seconds = try positive(argument, rest.popFirst())
+            default: throw .unknownOption(argument)
+            }
+        }
+        switch command {
+        case "initial-sync": return .initialSync(initial)
+        case "a-to-b":
+            aToB.scopeGroups = min(aToB.scopeGroups, max(1, aToB.records / SeedRecords.groupSize))
+            return .aToB(aToB)
+        default: return .pushConcurrency(push)
+        }
+    }
+
     private static func positive(_ option: String, _ text: String?) throws(BenchArgumentError) -> Int {
         guard let text, let value = Int(text), value > 0 else { throw .invalidValue(option) }
         return value
@@ -96,6 +150,36 @@ struct MergeOptions: Equatable {
 struct LocalWriteOptions: Equatable {
     var writes = 2_000
     var batch = 20_000
+    var json = false
+}
+
+/// Options of the `initial-sync` benchmark.
+struct InitialSyncOptions: Equatable {
+    var records = 100_000
+    /// Records seeded through the push pipeline before the direct seeder takes over.
+    var pipelined = 1_000
+    /// `fieldbook sync --page-size`; nil leaves the CLI's default.
+    var pageSize: Int?
+    /// Also time an in-process SyncEngine.
+    var inProcess = true
+    var json = false
+}
+
+/// Options of the `a-to-b` benchmark.
+struct AToBOptions: Equatable {
+    var records = 1_000_000
+    var rounds = 200
+    var warmup = 10
+    /// Account groups (five records each) in the clients' territory.
+    var scopeGroups = 100
+    var json = false
+}
+
+/// Options of the `push-concurrency` benchmark.
+struct PushConcurrencyOptions: Equatable {
+    var clients = 200
+    var batch = 50
+    var seconds = 10
     var json = false
 }
 

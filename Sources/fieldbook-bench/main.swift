@@ -4,6 +4,7 @@ import Foundation
 ///
 /// ```sh
 /// swift run -c release fieldbook-bench merge [--changes N] [--json]
+/// swift run -c release --scratch-path .build-release fieldbook-bench initial-sync|a-to-b|push-concurrency [--json]
 /// ```
 do {
     switch try BenchCommand.parse(Array(CommandLine.arguments.dropFirst())) {
@@ -16,6 +17,15 @@ do {
         print(options.json ? report.json : report.text)
     case .localWrites(let options):
         let report = try LocalWriteBenchmark(options: options).run()
+        print(options.json ? report.json : report.text)
+    case .initialSync(let options):
+        let report = try await InitialSyncBenchmark(options: options).run()
+        print(options.json ? report.json : report.text)
+    case .aToB(let options):
+        let report = try await AToBBenchmark(options: options).run()
+        print(options.json ? report.json : report.text)
+    case .pushConcurrency(let options):
+        let report = try await PushConcurrencyBenchmark(options: options).run()
         print(options.json ? report.json : report.text)
     }
 } catch {
