@@ -99,7 +99,7 @@ struct RecordAPI: Sendable {
             id = RecordEdit.newID()
         }
         guard !edit.isEmpty else { throw RecordAPIError.invalidRequest("a new record needs at least one field") }
-        let taken = RecordAPIError(.conflict, RecordAPIError.alreadyExistsCode, "the ID \(id) is already taken")
+        let taken = RecordAPIError(.conflict, .alreadyExists, "the ID \(id) is already taken")
         if try await sync.store.record(id) != .absent { throw taken }
         let authored = try await sync.author(entity, id, caller: identity.caller) { builder in
             guard !builder.state.exists else { throw taken }
@@ -158,7 +158,7 @@ struct RecordAPI: Sendable {
 
     private static func versionMismatch(_ record: StoredRecord) -> RecordAPIError {
         RecordAPIError(
-            .preconditionFailed, RecordAPIError.versionMismatchCode,
+            .preconditionFailed, .versionMismatch,
             "\(record.state.entity) \(record.id) changed since the version in If-Match; read it again"
         )
     }
