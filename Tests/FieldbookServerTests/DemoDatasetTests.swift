@@ -1,5 +1,6 @@
 import FieldbookModel
 import FieldbookProtocol
+import FieldbookServerCore
 import FieldbookServerStoreSQLite
 import FieldbookSync
 import Foundation
@@ -32,7 +33,7 @@ import FoundationNetworking
         -> Served
     {
         let process = Process()
-        process.executableURL = try #require(ServeCommandTests.binary)
+        process.executableURL = ServeCommandTests.binary
         process.arguments = ["serve", "--port", "0", "--data", directory.path] + arguments
         process.environment = ["FIELDBOOK_SERVER_HOST": "127.0.0.1", "FIELDBOOK_BCRYPT_COST": "4"]
             .merging(environment) { $1 }

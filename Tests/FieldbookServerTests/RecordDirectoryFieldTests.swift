@@ -1,5 +1,6 @@
 import FieldbookModel
 import FieldbookServerCore
+import FieldbookServerCoreTesting
 import FieldbookSync
 import Testing
 
