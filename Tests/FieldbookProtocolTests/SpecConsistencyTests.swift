@@ -11,6 +11,13 @@ struct SpecConsistencyTests {
         }
     }
 
+    @Test func theErrorCodeSchemaListsEveryCode() throws {
+        let schema = try JSONSerialization.jsonObject(with: ProtocolFiles.read(ProtocolFiles.schema("error-code")))
+        let listed = try #require((schema as? [String: Any])?["examples"] as? [String])
+        #expect(Set(listed) == Set(WireErrorCode.allKnown.map(\.rawValue)))
+        #expect(listed.count == WireErrorCode.allKnown.count)
+    }
+
     @Test func documentedHTTPStatusesMatchTheCodes() throws {
         let rows = SpecText.table(after: "**Request-level codes**")
         #expect(rows.count == WireErrorCode.requestLevel.count)

@@ -67,6 +67,19 @@ struct WireRoundTripTests {
         #expect(WireErrorCode.unrecognized("quota_exceeded").httpStatus == nil)
     }
 
+    /// Codes the server sent before they were named keep their wire form and status.
+    @Test func formerlyUnnamedCodesKeepTheirWireFormAndStatus() {
+        let expected: [(WireErrorCode, String, Int)] = [
+            (.methodNotAllowed, "method_not_allowed", 405), (.requestTimeout, "request_timeout", 408),
+            (.alreadyExists, "already_exists", 409), (.versionMismatch, "version_mismatch", 412),
+        ]
+        for (code, raw, status) in expected {
+            #expect(WireErrorCode(rawValue: raw) == code)
+            #expect(code.rawValue == raw && code.httpStatus == status)
+        }
+        #expect(WireErrorCode.requestTimeout.isRetryable && !WireErrorCode.versionMismatch.isRetryable)
+    }
+
     @Test func cursorsAreValidated() {
         #expect(PullCursor("") == nil)
         #expect(PullCursor("has space") == nil)

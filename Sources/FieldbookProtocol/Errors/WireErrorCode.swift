@@ -52,8 +52,16 @@ public enum WireErrorCode: Hashable, Sendable, CustomStringConvertible {
     case concurrentPush
     /// Too many requests; retry after the `Retry-After` delay.
     case rateLimited
-    /// Unknown endpoint.
+    /// Unknown endpoint (or, in the office REST API, unknown record).
     case notFound
+    /// The endpoint exists but not for this HTTP method; the `Allow` header lists the methods.
+    case methodNotAllowed
+    /// The request body did not arrive within the server's read timeout.
+    case requestTimeout
+    /// Office REST API: a create names a record ID that is already taken.
+    case alreadyExists
+    /// Office REST API: `If-Match` names another version than the record's current one.
+    case versionMismatch
     /// An unexpected server failure; retry with backoff.
     case internalError
     /// The server is temporarily unavailable; retry after the `Retry-After` delay.
@@ -99,7 +107,8 @@ public enum WireErrorCode: Hashable, Sendable, CustomStringConvertible {
         .malformedJSON, .invalidRequest, .bodyTooLarge, .nestingTooDeep, .tooManyElements, .batchTooLarge,
         .unsupportedProtocolVersion, .unsupportedSchemaVersion, .unsupportedMediaType, .unsupportedEncoding,
         .unauthenticated, .forbidden, .replicaRetired, .invalidCursor, .cursorExpired, .concurrentPush,
-        .rateLimited, .notFound, .internalError, .unavailable,
+        .rateLimited, .notFound, .methodNotAllowed, .requestTimeout, .alreadyExists, .versionMismatch,
+        .internalError, .unavailable,
     ]
 
     /// Codes used in rejected ``ChangeResult``s.
@@ -129,6 +138,10 @@ public enum WireErrorCode: Hashable, Sendable, CustomStringConvertible {
         case .concurrentPush: "concurrent_push"
         case .rateLimited: "rate_limited"
         case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .requestTimeout: "request_timeout"
+        case .alreadyExists: "already_exists"
+        case .versionMismatch: "version_mismatch"
         case .internalError: "internal_error"
         case .unavailable: "unavailable"
         case .invalidChange: "invalid_change"
@@ -167,7 +180,10 @@ public enum WireErrorCode: Hashable, Sendable, CustomStringConvertible {
         case .unauthenticated: 401
         case .forbidden: 403
         case .notFound: 404
-        case .replicaRetired, .concurrentPush: 409
+        case .methodNotAllowed: 405
+        case .requestTimeout: 408
+        case .replicaRetired, .concurrentPush, .alreadyExists: 409
+        case .versionMismatch: 412
         case .cursorExpired: 410
         case .bodyTooLarge, .tooManyElements, .batchTooLarge: 413
         case .unsupportedMediaType, .unsupportedEncoding: 415
@@ -181,7 +197,7 @@ public enum WireErrorCode: Hashable, Sendable, CustomStringConvertible {
     /// Whether retrying the same request later can succeed without changing it.
     public var isRetryable: Bool {
         switch self {
-        case .concurrentPush, .rateLimited, .internalError, .unavailable: true
+        case .concurrentPush, .requestTimeout, .rateLimited, .internalError, .unavailable: true
         default: false
         }
     }

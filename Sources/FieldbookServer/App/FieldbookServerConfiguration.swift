@@ -6,7 +6,7 @@ import Logging
 /// the data lives, logging, and the HTTP hardening limits.
 ///
 /// Each setting comes from a command-line option, else from an environment
-/// variable (`FIELDBOOK_SERVER_HOST`, `…_PORT`, `…_DATA`, `…_LOG_LEVEL`,
+/// variable (`FIELDBOOK_SERVER_HOST`, `…_PORT`, `…_DATA`, `…_DEMO`, `…_LOG_LEVEL`,
 /// `…_LOG_FORMAT`, `…_MAX_BODY_BYTES`), else from the default here.
 ///
 /// ```swift
@@ -44,6 +44,8 @@ public struct FieldbookServerConfiguration: Sendable {
     public var idleTimeout: Duration
     /// Longest time to receive a request body; slower clients get `408`.
     public var bodyReadTimeout: Duration
+    /// Seed the demo dataset (``DemoDataset``) when the data directory is empty.
+    public var demo: Bool = false
 
     /// Creates a configuration with the documented defaults.
     public init(
@@ -86,7 +88,8 @@ public struct FieldbookServerConfiguration: Sendable {
     /// - Throws: ``ConfigurationError`` naming the setting and its source.
     public static func resolve(
         host: String? = nil, port: Int? = nil, data: String? = nil, logLevel: String? = nil, logFormat: String? = nil,
-        maxBodyBytes: Int? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        maxBodyBytes: Int? = nil, demo: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> FieldbookServerConfiguration {
         func env(_ name: String) -> String? {
             environment[environmentPrefix + name].flatMap { $0.isEmpty ? nil : $0 }
@@ -114,6 +117,15 @@ public struct FieldbookServerConfiguration: Sendable {
                 throw ConfigurationError(setting: "log format", problem: "\"\(text)\" is not text or json")
             }
             configuration.logFormat = format
+        }
+        if demo {
+            configuration.demo = true
+        } else if let text = env("DEMO") {
+            switch text.lowercased() {
+            case "1", "true", "yes": configuration.demo = true
+            case "0", "false", "no": configuration.demo = false
+            default: throw ConfigurationError(setting: environmentPrefix + "DEMO", problem: "\"\(text)\" is not 1 or 0")
+            }
         }
         guard (0...65535).contains(configuration.port) else {
             throw ConfigurationError(setting: "port", problem: "\(configuration.port) is not in 0…65535")

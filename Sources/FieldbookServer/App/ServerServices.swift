@@ -65,9 +65,14 @@ public struct ServerServices: Sendable {
         }
     }
 
-    /// Closes the sync store when it is a SQLite store; the services must not be used afterwards.
+    /// Closes the identity directory and, when it is a SQLite store, the sync
+    /// store; the services must not be used afterwards. Both are closed even
+    /// when the first fails; the first failure is thrown.
     public func close() throws {
-        try (sync.store as? SQLiteServerStore)?.close()
+        var failure: (any Error)?
+        do { try identity.close() } catch { failure = error }
+        do { try (sync.store as? SQLiteServerStore)?.close() } catch { failure = failure ?? error }
+        if let failure { throw failure }
     }
 }
 

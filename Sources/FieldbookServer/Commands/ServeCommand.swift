@@ -11,8 +11,12 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the sync server.",
         discussion: """
             Every option can also be set with an environment variable: FIELDBOOK_SERVER_HOST, FIELDBOOK_SERVER_PORT, \
-            FIELDBOOK_SERVER_DATA, FIELDBOOK_SERVER_LOG_LEVEL, FIELDBOOK_SERVER_LOG_FORMAT, \
+            FIELDBOOK_SERVER_DATA, FIELDBOOK_SERVER_DEMO=1, FIELDBOOK_SERVER_LOG_LEVEL, FIELDBOOK_SERVER_LOG_FORMAT, \
             FIELDBOOK_SERVER_MAX_BODY_BYTES. Prints "listening on http://HOST:PORT" once ready (port 0 picks a free port).
+
+            --demo seeds an invented demo dataset (users admin, eva, anna, ben with the password fieldbook-demo, \
+            territories North and South, accounts, contacts, opportunities, appointments) when the data directory \
+            is empty; with data already there it changes nothing.
             """
     )
 
@@ -22,18 +26,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
     @Option(help: "text or json (default text).") var logFormat: String?
     @Option(help: "Largest request body in bytes after decompression (default 16 MiB).") var maxBodyBytes: Int?
+    @Flag(help: "Seed the demo dataset when the data directory is empty.") var demo = false
 
     func run() async throws {
         let configuration: FieldbookServerConfiguration
         do {
             configuration = try FieldbookServerConfiguration.resolve(
-                host: host, port: port, data: data, logLevel: logLevel, logFormat: logFormat, maxBodyBytes: maxBodyBytes
+                host: host, port: port, data: data, logLevel: logLevel, logFormat: logFormat, maxBodyBytes: maxBodyBytes,
+                demo: demo
             )
         } catch {
             throw ValidationError(error.description)
         }
         ServerLogging.bootstrap(format: configuration.logFormat, level: configuration.logLevel)
         let logger = Logger(label: "fieldbook-server")
+        let seedDemo = configuration.demo && DemoSeeder.isEmpty(configuration.dataDirectory)
         let services: ServerServices
         do {
             services = try ServerServices.open(dataDirectory: configuration.dataDirectory, logger: logger)
@@ -41,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("start-up failed", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
+        if configuration.demo { try await prepareDemo(seed: seedDemo, services: services, configuration, logger) }
         let host = configuration.host
         let app = FieldbookServerApp.build(configuration: configuration, services: services) { port in
             let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
@@ -58,5 +66,27 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try? services.close()
         logger.info("stopped")
+    }
+
+    /// Seeds the demo into a fresh data directory and prints the notice, or
+    /// says why nothing was seeded.
+    private func prepareDemo(
+        seed: Bool, services: ServerServices, _ configuration: FieldbookServerConfiguration, _ logger: Logger
+    ) async throws {
+        guard seed else {
+            let line = "demo: \(configuration.dataDirectory.path) is not empty; no demo data was added\n"
+            FileHandle.standardError.write(Data(line.utf8))
+            logger.notice("demo skipped: data directory not empty")
+            return
+        }
+        do {
+            try await DemoSeeder(services: services).seed()
+        } catch {
+            logger.critical("demo seeding failed", metadata: ["error": "\(error)"])
+            try? services.close()
+            throw ExitCode(1)
+        }
+        logger.notice("demo data seeded", metadata: ["accounts": "\(DemoDataset.accounts.count)"])
+        FileHandle.standardError.write(Data(DemoSeeder.notice.utf8))
     }
 }

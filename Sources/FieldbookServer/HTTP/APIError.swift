@@ -34,9 +34,4 @@ public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
         .unauthenticated, "a valid bearer token is required (Authorization: Bearer <token>)",
         headers: ["WWW-Authenticate": "Bearer"]
     )
-
-    /// The wire code for a wrong method (SYNC.md lists none; receivers treat it by status).
-    public static let methodNotAllowedCode = WireErrorCode.unrecognized("method_not_allowed")
-    /// The wire code for a body that arrived too slowly.
-    public static let requestTimeoutCode = WireErrorCode.unrecognized("request_timeout")
 }

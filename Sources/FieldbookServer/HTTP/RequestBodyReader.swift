@@ -80,7 +80,7 @@ struct RequestBodyReader: Sendable {
             defer { group.cancelAll() }
             guard let first = try await group.next(), let buffer = first else {
                 throw APIError(
-                    APIError.requestTimeoutCode, "the body did not arrive within \(timeout)", status: .requestTimeout
+                    .requestTimeout, "the body did not arrive within \(timeout)", status: .requestTimeout
                 )
             }
             return buffer

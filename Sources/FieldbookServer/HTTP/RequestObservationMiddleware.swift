@@ -107,7 +107,7 @@ struct RequestObservationMiddleware: RouterMiddleware {
         guard methods.isEmpty else {
             let allowed = methods.joined(separator: ", ")
             return APIError(
-                APIError.methodNotAllowedCode, "\(request.method.rawValue) is not allowed on \(path); use \(allowed)",
+                .methodNotAllowed, "\(request.method.rawValue) is not allowed on \(path); use \(allowed)",
                 status: .methodNotAllowed, headers: ["Allow": allowed]
             )
         }
@@ -120,7 +120,8 @@ struct RequestObservationMiddleware: RouterMiddleware {
         case 401: .unauthenticated
         case 403: .forbidden
         case 404: .notFound
-        case 405: APIError.methodNotAllowedCode
+        case 405: .methodNotAllowed
+        case 408: .requestTimeout
         case 413: .bodyTooLarge
         case 415: .unsupportedMediaType
         case 429: .rateLimited

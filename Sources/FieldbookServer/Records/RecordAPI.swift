@@ -89,6 +89,7 @@ struct RecordAPI: Sendable {
     {
         let schema = try schema(entity)
         let edit = try RecordEdit(body: body, schema: schema, allowed: ["id"])
+        try DirectoryFieldGuard.check(edit, entity: entity)
         let id: String
         if let given = body["id"] {
             guard let text = given.stringValue, RecordID.isWellFormed(text) else {
@@ -99,7 +100,7 @@ struct RecordAPI: Sendable {
             id = RecordEdit.newID()
         }
         guard !edit.isEmpty else { throw RecordAPIError.invalidRequest("a new record needs at least one field") }
-        let taken = RecordAPIError(.conflict, RecordAPIError.alreadyExistsCode, "the ID \(id) is already taken")
+        let taken = RecordAPIError(.conflict, .alreadyExists, "the ID \(id) is already taken")
         if try await sync.store.record(id) != .absent { throw taken }
         let authored = try await sync.author(entity, id, caller: identity.caller) { builder in
             guard !builder.state.exists else { throw taken }
@@ -119,6 +120,7 @@ struct RecordAPI: Sendable {
         let schema = try schema(entity)
         let current = try await read(entity, id, identity: identity)
         let edit = try RecordEdit(body: body, schema: schema, allowed: ["add", "remove", "items"])
+        try DirectoryFieldGuard.check(edit, entity: entity)
         try checkVersion(expectedVersion, of: current)
         let authored = try await sync.author(entity, id, caller: identity.caller) { builder in
             try Self.checkUnchanged(builder.state, since: current, versionChecked: expectedVersion != nil)
@@ -131,6 +133,7 @@ struct RecordAPI: Sendable {
 
     /// Deletes a record (a tombstone covering everything the server holds).
     func delete(_ entity: String, _ id: String, expectedVersion: UInt64?, identity: AuthenticatedDevice) async throws {
+        try DirectoryFieldGuard.checkDelete(entity: entity)
         let current = try await read(entity, id, identity: identity)
         try checkVersion(expectedVersion, of: current)
         let authored = try await sync.author(entity, id, caller: identity.caller) { builder in
@@ -158,7 +161,7 @@ struct RecordAPI: Sendable {
 
     private static func versionMismatch(_ record: StoredRecord) -> RecordAPIError {
         RecordAPIError(
-            .preconditionFailed, RecordAPIError.versionMismatchCode,
+            .preconditionFailed, .versionMismatch,
             "\(record.state.entity) \(record.id) changed since the version in If-Match; read it again"
         )
     }

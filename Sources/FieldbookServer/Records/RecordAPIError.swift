@@ -36,11 +36,6 @@ struct RecordAPIError: Error, Hashable, Sendable, CustomStringConvertible {
 
     var description: String { "\(status.code) \(code.rawValue): \(message)" }
 
-    /// REST-only code: a create names an ID that is already taken (409).
-    static let alreadyExistsCode = WireErrorCode.unrecognized("already_exists")
-    /// REST-only code: `If-Match` names another version than the current one (412).
-    static let versionMismatchCode = WireErrorCode.unrecognized("version_mismatch")
-
     static let unauthenticated = RecordAPIError(.unauthorized, .unauthenticated, "a valid bearer token is required")
 
     static func notFound(_ message: String) -> RecordAPIError { RecordAPIError(.notFound, .notFound, message) }

@@ -73,6 +73,12 @@ struct RecordEdit: Sendable {
             && listOperations.isEmpty
     }
 
+    /// Every field the body writes, in any of its members.
+    var touchedFields: Set<String> {
+        Set(scalars.keys).union(sets.keys).union(lists.keys).union(additions.keys).union(removals.keys)
+            .union(listOperations.keys)
+    }
+
     // MARK: Reading
 
     private mutating func readFields(_ fields: [String: RecordJSONValue]) throws {
