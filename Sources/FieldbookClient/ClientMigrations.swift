@@ -29,6 +29,8 @@ struct ClientMigrations {
         migrator.registerMigration(WorklistIndexes.migrationName) { db in try WorklistIndexes.create(in: db) }
         // The sync engine's bookkeeping (server, acknowledgement, evicted records kept, re-download).
         migrator.registerMigration(SyncTables.migrationName) { db in try SyncTables.create(in: db) }
+        // The outbox keyed by change counter, with one index (fewer B-tree writes per local edit).
+        migrator.registerMigration(LeanOutbox.migrationName) { db in try LeanOutbox.migrate(db) }
         return migrator
     }
 
