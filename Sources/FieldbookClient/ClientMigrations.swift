@@ -6,7 +6,9 @@ import GRDB
 /// `core-v1` creates the replica row, the replicated record states and the
 /// outbox. Then one migration per schema version (`schema-v1`, `schema-v2`, …)
 /// creates the projection tables of the entities that version adds and
-/// the columns of the fields it adds, derived from the ``SchemaRegistry``:
+/// the columns of the fields it adds, derived from the ``SchemaRegistry``
+/// (later: worklist indexes, the sync tables, and `outbox-v2`, which keys the
+/// outbox by change counter; see `LeanOutbox`):
 /// adding an entity to the schema is its declaration plus its schema
 /// migration — the client tables follow. Never edit a shipped migration.
 struct ClientMigrations {

@@ -17,7 +17,8 @@ public struct OutboxEntry: Hashable, Sendable {
         case rejected
     }
 
-    /// Position in the outbox (push order).
+    /// Position in the outbox (push order): the counter of the change's dot
+    /// (migration `outbox-v2`, see `LeanOutbox`).
     public var sequence: Int64
     /// The change.
     public var change: Change
