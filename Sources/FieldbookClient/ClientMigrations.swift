@@ -6,7 +6,9 @@ import GRDB
 /// `core-v1` creates the replica row, the replicated record states and the
 /// outbox. Then one migration per schema version (`schema-v1`, `schema-v2`, …)
 /// creates the projection tables of the entities that version adds and
-/// the columns of the fields it adds, derived from the ``SchemaRegistry``:
+/// the columns of the fields it adds, derived from the ``SchemaRegistry``
+/// (later: worklist indexes, the sync tables, and `outbox-v2`, which keys the
+/// outbox by change counter; see `LeanOutbox`):
 /// adding an entity to the schema is its declaration plus its schema
 /// migration — the client tables follow. Never edit a shipped migration.
 struct ClientMigrations {
@@ -29,6 +31,8 @@ struct ClientMigrations {
         migrator.registerMigration(WorklistIndexes.migrationName) { db in try WorklistIndexes.create(in: db) }
         // The sync engine's bookkeeping (server, acknowledgement, evicted records kept, re-download).
         migrator.registerMigration(SyncTables.migrationName) { db in try SyncTables.create(in: db) }
+        // The outbox keyed by change counter, with one index (fewer B-tree writes per local edit).
+        migrator.registerMigration(LeanOutbox.migrationName) { db in try LeanOutbox.migrate(db) }
         return migrator
     }
 

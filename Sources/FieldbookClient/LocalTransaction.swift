@@ -19,12 +19,15 @@ public struct LocalTransaction {
     private let validator: SchemaValidator
     /// Whether counter and clock advanced since the replica row was read.
     private var replicaNeedsSaving = false
+    /// The write path's statements, looked up once per transaction.
+    private let statements: WriteStatements
 
     init(db: Database, database: ClientDatabase) throws {
         self.db = db
         self.database = database
         self.replica = try ReplicaRow.fetchOrCreate(db, schemaVersion: database.registry.version)
         self.validator = database.validator
+        self.statements = WriteStatements(db: db)
     }
 
     /// Saves the replica's counter and clock once, at the end of the
@@ -107,8 +110,8 @@ public struct LocalTransaction {
         replica.counter += 1
         replica.clock = clock.last
         let now = nowText(physical: physical)
-        try RecordRow.save(state, projection: ProjectionTable.cached(for: schema), now: now, in: db)
-        try OutboxEntry.insert(change, now: now, in: db)
+        try RecordRow.save(state, upsert: statements.record(), projection: statements.projection(for: schema), now: now)
+        try OutboxEntry.insert(change, now: now, with: statements.outbox())
         replicaNeedsSaving = true
         changes.append(change)
         return (change, state)

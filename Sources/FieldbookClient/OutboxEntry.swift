@@ -17,7 +17,8 @@ public struct OutboxEntry: Hashable, Sendable {
         case rejected
     }
 
-    /// Position in the outbox (push order).
+    /// Position in the outbox (push order): the counter of the change's dot
+    /// (migration `outbox-v2`, see `LeanOutbox`).
     public var sequence: Int64
     /// The change.
     public var change: Change
@@ -31,11 +32,13 @@ public struct OutboxEntry: Hashable, Sendable {
     public var createdAt: String
 
     static func insert(_ change: Change, now: String, in db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO outbox (dot, record_id, entity, change, created_at) VALUES (?, ?, ?, ?, ?)"
-        )
+        try insert(change, now: now, with: db.cachedStatement(sql: LeanOutbox.insertSQL))
+    }
+
+    /// Appends `change` with `statement`, prepared from ``LeanOutbox/insertSQL``.
+    static func insert(_ change: Change, now: String, with statement: Statement) throws {
         try statement.execute(binding: [
-            change.dot.description.databaseValue, change.record.databaseValue, change.entity.databaseValue,
+            Int64(clamping: change.dot.counter).databaseValue, change.dot.description.databaseValue, change.record.databaseValue, change.entity.databaseValue,
             Data(StorageCodec.encode(change)).databaseValue, now.databaseValue,
         ])
     }

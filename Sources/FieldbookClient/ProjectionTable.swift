@@ -22,7 +22,7 @@ struct ProjectionTable: Sendable {
     private let parameters: [String: Int]
     /// The upsert writing one row (one parameter per column); built once per
     /// table value, so callers writing many rows keep one `ProjectionTable` around.
-    private let upsertSQL: String
+    let upsertSQL: String
 
     /// The projection of `entity`.
     init(entity: EntitySchema) {
@@ -97,6 +97,12 @@ struct ProjectionTable: Sendable {
     /// Writes the projection row of `state` with the bookkeeping values the
     /// caller already computed (`deleted`, `conflicts`).
     func write(_ state: RecordState, deleted: Bool, conflicts: Int, updated: String, in db: Database) throws {
+        try write(state, deleted: deleted, conflicts: conflicts, updated: updated, with: db.cachedStatement(sql: upsertSQL))
+    }
+
+    /// Writes the projection row of `state` with `upsert`, a statement
+    /// prepared from ``upsertSQL``.
+    func write(_ state: RecordState, deleted: Bool, conflicts: Int, updated: String, with upsert: Statement) throws {
         var values = [DatabaseValue](repeating: .null, count: Self.bookkeeping.count + columns.count)
         values[0] = state.id.databaseValue
         values[1] = deleted.databaseValue
@@ -107,7 +113,7 @@ struct ProjectionTable: Sendable {
             guard let index = parameters[slot.path], let value = register.winner?.value else { continue }
             values[index] = Self.databaseValue(value, for: columns[index - Self.bookkeeping.count].kind)
         }
-        try db.cachedStatement(sql: upsertSQL).execute(binding: values)
+        try upsert.execute(binding: values)
     }
 
     /// The column value for a sync value; a value of the wrong type (a newer

@@ -37,20 +37,35 @@ enum RecordRow {
 
     /// Stores `state` and, if given, its projection row in `projection`.
     static func save(_ state: RecordState, projection: ProjectionTable?, now: String, in db: Database) throws {
+        try save(
+            state, upsert: try db.cachedStatement(sql: upsertSQL),
+            projection: try projection.map { table in (table, try db.cachedStatement(sql: table.upsertSQL)) }, now: now
+        )
+    }
+
+    /// The upsert of one record row (six parameters, see ``save(_:upsert:projection:now:)``).
+    static let upsertSQL = """
+        INSERT INTO record (id, entity, state, deleted, conflicts, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET state = excluded.state, deleted = excluded.deleted,
+            conflicts = excluded.conflicts, updated_at = excluded.updated_at
+        """
+
+    /// Stores `state` with ready statements: `upsert` prepared from
+    /// ``upsertSQL``, the projection's from its table's `upsertSQL` (the
+    /// local write path keeps them for the transaction instead of looking
+    /// the long SQL texts up in GRDB's statement cache on every write).
+    static func save(
+        _ state: RecordState, upsert: Statement, projection: (table: ProjectionTable, statement: Statement)?, now: String
+    ) throws {
         let conflicts = state.openConflictCount
         let deleted = state.isDeleted
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO record (id, entity, state, deleted, conflicts, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET state = excluded.state, deleted = excluded.deleted,
-                    conflicts = excluded.conflicts, updated_at = excluded.updated_at
-                """
-        )
-        try statement.execute(binding: [
+        try upsert.execute(binding: [
             state.id.databaseValue, state.entity.databaseValue, Data(StorageCodec.encode(state)).databaseValue,
             deleted.databaseValue, conflicts.databaseValue, now.databaseValue,
         ])
-        try projection?.write(state, deleted: deleted, conflicts: conflicts, updated: now, in: db)
+        if let projection {
+            try projection.table.write(state, deleted: deleted, conflicts: conflicts, updated: now, with: projection.statement)
+        }
     }
 
     /// Rewrites the projection rows of every stored record of `entity`.

@@ -6,7 +6,8 @@ import GRDBSQLite
 ///
 /// Per write, like `LocalTransaction.edit` on a new record: look up the
 /// record, upsert its state blob, upsert its projection row, append the
-/// outbox entry, save the replica counter and clock. Blobs are the storage
+/// outbox entry (keyed by the change counter); the replica counter and clock
+/// once per transaction, like the client core. Blobs are the storage
 /// encodings of a typical record state and change; settings match the
 /// client's writer connection (WAL, `synchronous` as measured, foreign keys on).
 final class ClientSQLFloor {
@@ -38,7 +39,7 @@ final class ClientSQLFloor {
             "INSERT INTO e_account (\(quoted.joined(separator: ", "))) VALUES ("
                 + Array(repeating: "?", count: quoted.count).joined(separator: ", ")
                 + ") ON CONFLICT(id) DO UPDATE SET \(updates)",
-            "INSERT INTO outbox (dot, record_id, entity, change, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (seq, dot, record_id, entity, change, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             "UPDATE replica SET counter = ?, clock = ? WHERE singleton = 1",
         ] {
             var statement: OpaquePointer?
@@ -80,16 +81,17 @@ final class ClientSQLFloor {
                 }
             }
             try step(3) { statement in
-                sqlite3_bind_text(statement, 1, "floor:\(index + 1)", -1, transient)
-                sqlite3_bind_text(statement, 2, id, -1, transient)
-                sqlite3_bind_text(statement, 3, "account", -1, transient)
-                change.withUnsafeBytes { _ = sqlite3_bind_blob(statement, 4, $0.baseAddress, Int32($0.count), transient) }
-                sqlite3_bind_text(statement, 5, now, -1, transient)
-            }
-            try step(4) { statement in
                 sqlite3_bind_int64(statement, 1, Int64(index + 1))
-                sqlite3_bind_text(statement, 2, "0000000000000000", -1, transient)
+                sqlite3_bind_text(statement, 2, "floor:\(index + 1)", -1, transient)
+                sqlite3_bind_text(statement, 3, id, -1, transient)
+                sqlite3_bind_text(statement, 4, "account", -1, transient)
+                change.withUnsafeBytes { _ = sqlite3_bind_blob(statement, 5, $0.baseAddress, Int32($0.count), transient) }
+                sqlite3_bind_text(statement, 6, now, -1, transient)
             }
+        }
+        try step(4) { statement in
+            sqlite3_bind_int64(statement, 1, Int64(count))
+            sqlite3_bind_text(statement, 2, "0000000000000000", -1, transient)
         }
         try execute("COMMIT")
     }

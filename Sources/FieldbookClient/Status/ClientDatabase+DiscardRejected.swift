@@ -34,7 +34,7 @@ extension ClientDatabase {
             guard let entry = outbox.first(where: { $0.change.dot == dot }) else { throw DiscardError.notFound(dot) }
             guard entry.status == .rejected else { throw DiscardError.notRejected(dot) }
             let change = entry.change
-            try db.execute(sql: "DELETE FROM outbox WHERE dot = ?", arguments: [dot.description])
+            try db.execute(sql: "DELETE FROM outbox WHERE \(LeanOutbox.dotCondition)", arguments: LeanOutbox.arguments(for: dot))
             guard let current = try RecordRow.fetch(change.record, in: db) else {
                 return DiscardResult(discarded: change, compensation: nil, restored: [], removedRecord: false)
             }

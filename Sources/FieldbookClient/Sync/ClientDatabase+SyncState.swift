@@ -32,20 +32,20 @@ extension ClientDatabase {
     func recordPushResults(_ results: [ChangeResult], serverTime: HybridTimestamp) throws -> PushTally {
         try writer.write { db in
             var tally = PushTally()
-            let confirm = try db.cachedStatement(sql: "DELETE FROM outbox WHERE dot = ? AND status = 'pending'")
+            let confirm = try db.cachedStatement(sql: "DELETE FROM outbox WHERE \(LeanOutbox.dotCondition) AND status = 'pending'")
             let reject = try db.cachedStatement(
-                sql: "UPDATE outbox SET status = 'rejected', code = ?, reason = ? WHERE dot = ? AND status = 'pending'"
+                sql: "UPDATE outbox SET status = 'rejected', code = ?, reason = ? WHERE \(LeanOutbox.dotCondition) AND status = 'pending'"
             )
             for result in results {
                 switch result.status {
                 case .accepted, .duplicate:
-                    try confirm.execute(arguments: [result.dot.description])
+                    try confirm.execute(arguments: LeanOutbox.arguments(for: result.dot))
                     if result.status == .accepted { tally.accepted += 1 } else { tally.duplicates += 1 }
                 case .rejected where result.code == .counterGap:
                     tally.notFinal += 1
                 case .rejected:
                     let code = result.code?.rawValue ?? "rejected"
-                    try reject.execute(arguments: [code, result.reason ?? code, result.dot.description])
+                    try reject.execute(arguments: [code, result.reason ?? code] + LeanOutbox.arguments(for: result.dot))
                     tally.rejected += 1
                 }
             }
