@@ -64,6 +64,16 @@ struct CLIRunner {
         )
     }
 
+    /// Runs `fieldbook <arguments>` on a Dispatch thread and waits without
+    /// blocking the cooperative pool (which the in-process servers of other
+    /// suites need): for long or repeated runs inside async tests.
+    func runAsync(_ arguments: String...) async throws -> Result {
+        let runner = self
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Swift.Result { try runner.run(arguments) }) }
+        }
+    }
+
     /// Runs with `--json` appended, expects exit code 0, returns the parsed JSON.
     func json(_ arguments: String...) throws -> Any {
         let result = try run(arguments + ["--json"])

@@ -22,15 +22,15 @@ struct CrashSafetyTests {
             let delay = UInt64.random(in: 100...350, using: &generator)
             try await Task.sleep(nanoseconds: delay * 1_000_000)
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            await Self.waitOffPool(process)
             #expect(process.terminationReason == .uncaughtSignal, "round \(round): the writer should have been killed")
 
-            let check = try cli.run("debug", "check", "--json")
+            let check = try await cli.runAsync("debug", "check", "--json")
             #expect(check.exitCode == 0, "round \(round): \(check.stdout) \(check.stderr)")
             let status = try #require(try check.json() as? [String: Any])
             #expect(status["ok"] as? Bool == true)
 
-            let outbox = try outboxCount(home: cli.home)
+            let outbox = try await outboxCount(home: cli.home)
             #expect(outbox >= previousOutbox, "finished writes are never lost")
             #expect(outbox % 2 == 0, "each transaction writes an account and a contact together")
             previousOutbox = outbox
@@ -38,7 +38,17 @@ struct CrashSafetyTests {
         #expect(previousOutbox > 0, "some writes completed")
     }
 
-    private func outboxCount(home: String) throws -> Int {
+    /// Waits for `process` on a Dispatch thread, keeping the cooperative pool free.
+    private static func waitOffPool(_ process: Process) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
+    }
+
+    private func outboxCount(home: String) async throws -> Int {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", home + "/replica.sqlite", "SELECT COUNT(*) FROM outbox"]
@@ -46,7 +56,7 @@ struct CrashSafetyTests {
         process.standardOutput = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        await Self.waitOffPool(process)
         return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 }

@@ -12,6 +12,8 @@ import Testing
 @Suite("URLSessionSyncTransport over loopback HTTP")
 struct SyncHTTPTransportTests {
     static let token = "device-token-1"
+    /// Generous: a loaded CI machine may keep the loopback handler waiting for a thread.
+    static let patience: TimeInterval = 300
 
     /// An HTTP front for `service`: bearer check, WireCodec bodies, error bodies as SYNC.md §13.
     static func server(for service: SyncService) throws -> SyncLoopbackServer {
@@ -70,7 +72,7 @@ struct SyncHTTPTransportTests {
         let ben = try replica("ben", in: world)
         try anna.edit("account", "acc-1") { $0.set("name", to: "Müller GmbH") }
         try ben.edit("account", "acc-2") { $0.set("name", to: "Bauer KG") }
-        let transport = URLSessionSyncTransport(baseURL: server.baseURL, token: Self.token)
+        let transport = URLSessionSyncTransport(baseURL: server.baseURL, token: Self.token, timeout: Self.patience)
         for database in [anna, ben, anna] {
             try await SyncEngine(database: database, transport: transport).sync()
         }
@@ -94,7 +96,7 @@ struct SyncHTTPTransportTests {
         defer { server.stop() }
         let anna = try replica("anna", in: world)
         try anna.edit("account", "acc-1") { $0.set("name", to: "Müller GmbH") }
-        let engine = SyncEngine(database: anna, transport: URLSessionSyncTransport(baseURL: server.baseURL, token: "stale"))
+        let engine = SyncEngine(database: anna, transport: URLSessionSyncTransport(baseURL: server.baseURL, token: "stale", timeout: Self.patience))
         do {
             try await engine.sync()
             Issue.record("sync succeeded with a refused token")
@@ -111,7 +113,7 @@ struct SyncHTTPTransportTests {
     @Test func anAnswerWithoutAnErrorBodyStillCarriesACode() async throws {
         let server = try SyncLoopbackServer { _ in .init(status: 502, body: Data("<html>bad gateway</html>".utf8)) }
         defer { server.stop() }
-        let transport = URLSessionSyncTransport(baseURL: server.baseURL, token: Self.token)
+        let transport = URLSessionSyncTransport(baseURL: server.baseURL, token: Self.token, timeout: Self.patience)
         let request = PullRequest(schemaVersion: 1, replica: ReplicaID(unchecked: "c-1"))
         await #expect(throws: SyncTransportError.server(
             status: 502, response: ErrorResponse(error: .internalError, message: "HTTP 502 without an error body")
@@ -129,7 +131,7 @@ struct SyncHTTPTransportTests {
             .init(status: 200, body: compressed, headers: ["Content-Encoding": "gzip"])
         })
         defer { server.stop() }
-        let transport = URLSessionSyncTransport(baseURL: server.baseURL, token: Self.token)
+        let transport = URLSessionSyncTransport(baseURL: server.baseURL, token: Self.token, timeout: Self.patience)
         let answer = try await transport.send(.pull(PullRequest(schemaVersion: 1, replica: ReplicaID(unchecked: "c-1"))))
         #expect(answer == .pull(page))
     }
