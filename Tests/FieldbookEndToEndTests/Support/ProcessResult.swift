@@ -33,7 +33,30 @@ struct ProcessResult: CustomStringConvertible {
         try await offPool { try runBlocking(executable, arguments, environment: environment, input: input) }
     }
 
+    /// Foundation's `Process.run()` on Linux can fail with EBADF when other
+    /// threads of the test process open and close pipes at the same moment;
+    /// such a launch failure (the child never started) is retried.
     private static func runBlocking(
+        _ executable: URL, _ arguments: [String], environment: [String: String], input: String?
+    ) throws -> ProcessResult {
+        var attempt = 0
+        while true {
+            do {
+                return try launchAndWait(executable, arguments, environment: environment, input: input)
+            } catch let error as LaunchFailure where attempt < 4 {
+                attempt += 1
+                _ = error
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            } catch let error as LaunchFailure {
+                throw error.underlying
+            }
+        }
+    }
+
+    /// A `Process.run()` that threw: nothing was started.
+    private struct LaunchFailure: Error { var underlying: any Error }
+
+    private static func launchAndWait(
         _ executable: URL, _ arguments: [String], environment: [String: String], input: String?
     ) throws -> ProcessResult {
         let process = Process()
@@ -48,7 +71,7 @@ struct ProcessResult: CustomStringConvertible {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = stdin
-        try process.run()
+        do { try process.run() } catch { throw LaunchFailure(underlying: error) }
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try? stdin.fileHandleForWriting.close()
         // Read both pipes concurrently so a full stderr pipe cannot block the child.

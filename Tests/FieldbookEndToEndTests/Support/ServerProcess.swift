@@ -55,7 +55,16 @@ final class ServerProcess: @unchecked Sendable {
             let chunk = handle.availableData
             if !chunk.isEmpty { sink.append(chunk) }
         }
-        try process.run()
+        // Process.run() may fail with EBADF when other threads open and close
+        // pipes at the same moment; nothing started then, so try again.
+        for attempt in 1...5 {
+            do {
+                try process.run()
+                break
+            } catch where attempt < 5 {
+                try await Task.sleep(for: .milliseconds(50 * attempt))
+            }
+        }
         self.process = process
         port = try await waitForPort()
         try await waitUntilHealthy()
