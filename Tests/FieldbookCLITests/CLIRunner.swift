@@ -55,8 +55,8 @@ struct CLIRunner {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        let stdout = output.fileHandleForReading.readToEndRetryingInterrupts()
+        let stderr = errors.fileHandleForReading.readToEndRetryingInterrupts()
         process.waitUntilExit()
         return Result(
             exitCode: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

@@ -61,8 +61,8 @@ extension CLIRunner {
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        let stdout = output.fileHandleForReading.readToEndRetryingInterrupts()
+        let stderr = errors.fileHandleForReading.readToEndRetryingInterrupts()
         process.waitUntilExit()
         return Result(
             exitCode: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

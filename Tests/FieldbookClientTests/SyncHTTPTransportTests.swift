@@ -148,7 +148,7 @@ struct SyncHTTPTransportTests {
         try process.run()
         input.fileHandleForWriting.write(data)
         try input.fileHandleForWriting.close()
-        let compressed = output.fileHandleForReading.readDataToEndOfFile()
+        let compressed = output.fileHandleForReading.readToEndRetryingInterrupts()
         process.waitUntilExit()
         return compressed
     }

@@ -79,10 +79,10 @@ struct ProcessResult: CustomStringConvertible {
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errorData.set(errors.fileHandleForReading.readDataToEndOfFile())
+            errorData.set(errors.fileHandleForReading.readToEndRetryingInterrupts())
             group.leave()
         }
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stdout = output.fileHandleForReading.readToEndRetryingInterrupts()
         group.wait()
         process.waitUntilExit()
         return ProcessResult(
