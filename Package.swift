@@ -133,8 +133,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Helpers shared by the test targets (reading child-process output safely).
+        .target(name: "FieldbookTestSupport", swiftSettings: strictSettings),
         .testTarget(
-            name: "FieldbookSyncTests", dependencies: ["FieldbookSync", "FieldbookProtocol"], swiftSettings: strictSettings
+            name: "FieldbookSyncTests", dependencies: ["FieldbookTestSupport", "FieldbookSync", "FieldbookProtocol"], swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FieldbookModelTests",
@@ -143,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FieldbookProtocolTests",
-            dependencies: ["FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
+            dependencies: ["FieldbookTestSupport", "FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -164,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FieldbookServerTests",
-            dependencies: [
+            dependencies: ["FieldbookTestSupport", 
                 "FieldbookServer", "FieldbookServerCore", "FieldbookServerCoreTesting", "FieldbookServerStoreSQLite",
                 "FieldbookSync", "FieldbookModel", "FieldbookProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -178,17 +180,17 @@ let package = Package(
         // Real processes: `fieldbook-server` on 127.0.0.1 and `fieldbook` CLIs.
         .testTarget(
             name: "FieldbookEndToEndTests",
-            dependencies: ["FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
+            dependencies: ["FieldbookTestSupport", "FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FieldbookCLITests",
-            dependencies: ["FieldbookCLI", "FieldbookClient", "FieldbookModel", "FieldbookSync"],
+            dependencies: ["FieldbookTestSupport", "FieldbookCLI", "FieldbookClient", "FieldbookModel", "FieldbookSync"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FieldbookClientTests",
-            dependencies: [
+            dependencies: ["FieldbookTestSupport", 
                 "FieldbookClient", "FieldbookClientTesting", "FieldbookModel", "FieldbookSync", "FieldbookProtocol",
                 "FieldbookServerCore", "FieldbookServerCoreTesting",
             ],

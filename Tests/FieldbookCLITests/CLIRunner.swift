@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FieldbookTestSupport
 
 /// Runs the built `fieldbook` executable against a private data directory,
 /// the way a user or a script would.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FieldbookTestSupport
 
 @Suite("Crash safety")
 struct CrashSafetyTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FieldbookTestSupport
 
 /// A canned Fieldbook server on 127.0.0.1: password "pw" signs in with token
 /// "tok-1"; pushes are accepted; pulls return an empty last page.

@@ -6,6 +6,7 @@ import FieldbookServerCoreTesting
 import FieldbookSync
 import Foundation
 import Testing
+import FieldbookTestSupport
 
 /// `URLSessionSyncTransport` against a real HTTP server on 127.0.0.1 whose
 /// sync endpoints call an in-process `SyncService`.

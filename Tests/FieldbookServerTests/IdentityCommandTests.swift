@@ -4,6 +4,7 @@ import FieldbookServerStoreSQLite
 import FieldbookSync
 import Foundation
 import Testing
+import FieldbookTestSupport
 
 @testable import FieldbookServer
 

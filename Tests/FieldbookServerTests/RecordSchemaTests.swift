@@ -3,6 +3,7 @@ import FieldbookServerCoreTesting
 import FieldbookSync
 import Foundation
 import Testing
+import FieldbookTestSupport
 
 /// Real request and response bodies of the records API against
 /// `Protocol/schemas/record-*.schema.json`, with Python's `jsonschema`

@@ -1,6 +1,7 @@
 import FieldbookSync
 import Foundation
 import Testing
+import FieldbookTestSupport
 
 /// Locating, loading and shuffling the conformance vectors.
 enum VectorFixtures {

@@ -1,4 +1,5 @@
 import Foundation
+import FieldbookTestSupport
 
 /// What a finished process printed and how it exited.
 struct ProcessResult: CustomStringConvertible {

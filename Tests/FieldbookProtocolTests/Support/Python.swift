@@ -1,4 +1,5 @@
 import Foundation
+import FieldbookTestSupport
 
 /// Runs `python3 -c <script> <arguments…>` (found on `PATH`) and captures its output.
 enum Python {

@@ -7,10 +7,10 @@ import Foundation
 extension FileHandle {
     /// Reads until end of file, retrying reads that a signal interrupted.
     ///
-    /// Foundation's `readToEndRetryingInterrupts()` traps when `read` fails with
+    /// Foundation's `readDataToEndOfFile()` traps when `read` fails with
     /// EINTR, which signals around the tests' child processes can cause; a
     /// trap would end the whole test run.
-    func readToEndRetryingInterrupts() -> Data {
+    public func readToEndRetryingInterrupts() -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         let descriptor = fileDescriptor
