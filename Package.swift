@@ -131,6 +131,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["SERVER-BENCHMARKS.md"],
             swiftSettings: strictSettings
         ),
         // Helpers shared by the test targets (reading child-process output safely).

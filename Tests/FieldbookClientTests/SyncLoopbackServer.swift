@@ -1,3 +1,4 @@
+import FieldbookTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -10,8 +11,14 @@ import Foundation
 
 /// A small real HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for tests
 /// of HTTP clients: one thread per connection, `Connection: close`, bodies
-/// by `Content-Length`. Each request goes to an async handler; every request
-/// is recorded for assertions.
+/// by `Content-Length`. Each request goes to an async handler, run on a
+/// thread of its own (``DedicatedThreadExecutor``) so that tests blocking
+/// the cooperative pool cannot starve it; every request is recorded for
+/// assertions.
+///
+/// The listening socket is closed by the accept thread itself when it ends:
+/// closing it from `stop()` would let the number be reused (by another
+/// test's socket or database file) while the accept thread still uses it.
 final class SyncLoopbackServer: @unchecked Sendable {
     /// A received request; header names are lowercased.
     struct Request: Sendable {
@@ -50,6 +57,7 @@ final class SyncLoopbackServer: @unchecked Sendable {
     private let blockingHandler: BlockingHandler?
     private let lock = NSLock()
     private var received: [Request] = []
+    private var stopped = false
 
     /// A server answering from a handler run on a separate thread, without tasks.
     convenience init(blocking handler: @escaping BlockingHandler) throws {
@@ -92,11 +100,17 @@ final class SyncLoopbackServer: @unchecked Sendable {
     /// Every request received so far.
     var requests: [Request] { lock.withLock { received } }
 
-    /// Stops accepting connections.
+    /// Stops accepting connections (idempotent). Wakes the accept thread,
+    /// which closes the socket.
     func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        let first = lock.withLock {
+            defer { stopped = true }
+            return !stopped
+        }
+        if first { shutdown(listener, Int32(SHUT_RDWR)) }
     }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
 
     #if canImport(Glibc) || canImport(Musl)
         private static let streamType = Int32(SOCK_STREAM.rawValue)
@@ -105,9 +119,17 @@ final class SyncLoopbackServer: @unchecked Sendable {
     #endif
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
+            if client < 0 {
+                if errno == EINTR && !isStopped { continue }
+                return
+            }
+            if isStopped {
+                close(client)
+                return
+            }
             let thread = Thread { [self] in serve(client) }
             thread.start()
         }
@@ -149,7 +171,7 @@ final class SyncLoopbackServer: @unchecked Sendable {
             answer.response = blockingHandler(request)
         } else if let handler {
             let done = DispatchSemaphore(value: 0)
-            Task {
+            Task(executorPreference: DedicatedThreadExecutor.shared) {
                 answer.response = await handler(request)
                 done.signal()
             }

@@ -115,6 +115,18 @@ enum RecordRoutes {
             return RecordHTTP.errorResponse(error, requestID: context.requestID)
         } catch let error as SyncServiceError {
             return RecordHTTP.errorResponse(RecordAPIError(error), requestID: context.requestID)
+        } catch let error as ServerStoreError {
+            // The reason names the SQL failure (result code, message), never bound values.
+            logger.error(
+                "records API store failure", metadata: ["reason": "\(error)", "requestID": "\(context.requestID)"]
+            )
+            let answer: RecordAPIError =
+                if case .unavailable = error {
+                    RecordAPIError(.serviceUnavailable, .unavailable, "the store is unavailable; retry later")
+                } else {
+                    RecordAPIError(.internalServerError, .internalError, "the server failed; retry later")
+                }
+            return RecordHTTP.errorResponse(answer, requestID: context.requestID)
         } catch {
             logger.error(
                 "records API failure", metadata: ["error": "\(type(of: error))", "requestID": "\(context.requestID)"]
