@@ -39,6 +39,7 @@ public enum StoreConformance {
         StoreCheck(name: "retirement and re-sync", run: retirementAndResync),
         StoreCheck(name: "truncation keeps vectors and decisions", run: truncationKeepsVectorsAndDecisions),
         StoreCheck(name: "concurrent appenders never let a reader skip", run: StoreConformance.concurrentAppendersNeverSkip),
+        StoreCheck(name: "decision inputs agree with the single reads", run: decisionInputsAgreeWithSingleReads),
     ] + scopeChecks
 
     public typealias F = Fixtures

@@ -38,7 +38,8 @@ extension SQLiteServerStore {
     static func decision(for dot: Dot, in db: Database) throws -> StoredDecision? {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT accepted_seq, code, reason, digest FROM decision WHERE replica = ? AND counter = ?",
+                db.cachedStatement(
+                    sql: "SELECT accepted_seq, code, reason, digest FROM decision WHERE replica = ? AND counter = ?"),
                 arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]
             )
         else { return nil }
@@ -56,7 +57,7 @@ extension SQLiteServerStore {
 
     static func decidedCounter(of replica: ReplicaID, in db: Database) throws -> UInt64 {
         let counter = try Int64.fetchOne(
-            db, sql: "SELECT counter FROM decided_counter WHERE replica = ?", arguments: [replica.rawValue]
+            db.cachedStatement(sql: "SELECT counter FROM decided_counter WHERE replica = ?"), arguments: [replica.rawValue]
         )
         return UInt64(counter ?? 0)
     }
@@ -64,7 +65,7 @@ extension SQLiteServerStore {
     /// Throws unless `dot` is undecided and its replica's next counter.
     static func checkNext(_ dot: Dot, in db: Database) throws {
         let decided = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM decision WHERE replica = ? AND counter = ?",
+            db.cachedStatement(sql: "SELECT 1 FROM decision WHERE replica = ? AND counter = ?"),
             arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]
         )
         if decided != nil { throw ServerStoreError.dotAlreadyDecided(dot) }
@@ -73,19 +74,19 @@ extension SQLiteServerStore {
     }
 
     static func setDecidedCounter(_ dot: Dot, in db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO decided_counter (replica, counter) VALUES (?, ?)
                 ON CONFLICT (replica) DO UPDATE SET counter = excluded.counter
-                """,
-            arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]
+                """
+        ).execute(arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]
         )
     }
 
     static func lookup(_ id: String, in db: Database) throws -> RecordLookup {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT entity, state, revision, purged FROM record WHERE id = ?", arguments: [id]
+                db.cachedStatement(sql: "SELECT entity, state, revision, purged FROM record WHERE id = ?"), arguments: [id]
             )
         else { return .absent }
         if (row["purged"] as Int64) == 1 { return .purged(RecordRef(entity: row["entity"], id: id)) }
@@ -93,13 +94,13 @@ extension SQLiteServerStore {
     }
 
     static func head(in db: Database) throws -> (head: LogPosition, floor: LogPosition) {
-        let row = try Row.fetchOne(db, sql: "SELECT seq, floor FROM log_head WHERE singleton = 1")!
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, floor FROM log_head WHERE singleton = 1"))!
         return (position(row["seq"]), position(row["floor"]))
     }
 
     static func floorVector(in db: Database) throws -> VersionVector {
         var vector = VersionVector()
-        for row in try Row.fetchAll(db, sql: "SELECT replica, counter FROM floor_vector") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, counter FROM floor_vector")) {
             vector.add(Dot(replica: ReplicaID(unchecked: row["replica"]), counter: UInt64(row["counter"] as Int64)))
         }
         return vector
@@ -107,13 +108,13 @@ extension SQLiteServerStore {
 
     static func frontierState(in db: Database) throws -> FrontierState {
         var state = FrontierState()
-        for row in try Row.fetchAll(db, sql: "SELECT replica, position, vector FROM acknowledgement") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, position, vector FROM acknowledgement")) {
             let replica = ReplicaID(unchecked: row["replica"])
             state.acknowledgements[replica] = Acknowledgement(
                 replica: replica, position: position(row["position"]), vector: try decodeVector(row["vector"])
             )
         }
-        for replica in try String.fetchAll(db, sql: "SELECT replica FROM needs_resync") {
+        for replica in try String.fetchAll(db.cachedStatement(sql: "SELECT replica FROM needs_resync")) {
             state.needsResync.insert(ReplicaID(unchecked: replica))
         }
         return state

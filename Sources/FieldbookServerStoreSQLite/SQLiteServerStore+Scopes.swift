@@ -9,18 +9,21 @@ extension SQLiteServerStore {
     // MARK: ServerStore scopes
 
     public func scopeEntry(of id: String) async throws -> ScopeEntry? {
-        try await read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT entity, base_root, parent, creator, root FROM scope_entry WHERE record = ?", arguments: [id]
-                )
-            else { return nil }
-            let keys = try String.fetchAll(db, sql: "SELECT key FROM scope_key WHERE record = ?", arguments: [id])
-            let facts = ScopeFacts(
-                root: ScopeRoot(rawValue: row["base_root"]), parent: row["parent"], keys: Set(keys), creator: row["creator"]
+        try await read { db in try Self.scopeEntry(of: id, in: db) }
+    }
+
+    static func scopeEntry(of id: String, in db: Database) throws -> ScopeEntry? {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT entity, base_root, parent, creator, root FROM scope_entry WHERE record = ?"),
+                arguments: [id]
             )
-            return ScopeEntry(entity: row["entity"], facts: facts, root: ScopeRoot(rawValue: row["root"]))
-        }
+        else { return nil }
+        let keys = try String.fetchAll(db.cachedStatement(sql: "SELECT key FROM scope_key WHERE record = ?"), arguments: [id])
+        let facts = ScopeFacts(
+            root: ScopeRoot(rawValue: row["base_root"]), parent: row["parent"], keys: Set(keys), creator: row["creator"]
+        )
+        return ScopeEntry(entity: row["entity"], facts: facts, root: ScopeRoot(rawValue: row["root"]))
     }
 
     public func scopeRoots(of ids: Set<String>) async throws -> [String: ScopeRoot] {
@@ -28,10 +31,11 @@ extension SQLiteServerStore {
         let list = try Self.jsonList(ids)
         return try await read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT record, root FROM scope_entry WHERE record IN (SELECT value FROM json_each(?))",
+                db.cachedStatement(sql: "SELECT record, root FROM scope_entry WHERE record IN (SELECT value FROM json_each(?))"),
                 arguments: [list]
             )
-            return Dictionary(rows.map { ($0["record"], ScopeRoot(rawValue: $0["root"])) }, uniquingKeysWith: { first, _ in first })
+            return Dictionary(
+                rows.map { ($0["record"], ScopeRoot(rawValue: $0["root"])) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -41,7 +45,8 @@ extension SQLiteServerStore {
         return try await read { db in
             Set(
                 try String.fetchAll(
-                    db, sql: "SELECT DISTINCT record FROM scope_key WHERE key IN (SELECT value FROM json_each(?))",
+                    db.cachedStatement(
+                        sql: "SELECT DISTINCT record FROM scope_key WHERE key IN (SELECT value FROM json_each(?))"),
                     arguments: [list]
                 )
             )
@@ -87,11 +92,11 @@ extension SQLiteServerStore {
             let floor = try Self.head(in: db).floor
             guard after >= floor else { throw ServerStoreError.logCompacted(requested: after, floor: floor) }
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT seq, record, entity, from_root, to_root FROM root_change
-                    WHERE seq > ? AND seq <= ? ORDER BY seq, record
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT seq, record, entity, from_root, to_root FROM root_change
+                        WHERE seq > ? AND seq <= ? ORDER BY seq, record
+                        """),
                 arguments: [Self.clampedInt64(after), Self.clampedInt64(through)]
             )
             return rows.map { row in
@@ -106,17 +111,18 @@ extension SQLiteServerStore {
     public func saveScopeEpoch(_ roots: Set<ScopeRoot>, for replica: ReplicaID, keeping: Int) async throws -> UInt64 {
         let text = roots.map(\.rawValue).sorted().joined(separator: "\n")
         return try await write { db in
-            let last = try Int64.fetchOne(
-                db, sql: "SELECT MAX(epoch) FROM scope_epoch WHERE replica = ?", arguments: [replica.rawValue]
-            ) ?? 0
+            let last =
+                try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT MAX(epoch) FROM scope_epoch WHERE replica = ?"), arguments: [replica.rawValue]
+                ) ?? 0
             let number = last + 1
-            try db.execute(
-                sql: "INSERT INTO scope_epoch (replica, epoch, roots) VALUES (?, ?, ?)",
-                arguments: [replica.rawValue, number, text]
+            try db.cachedStatement(sql: "INSERT INTO scope_epoch (replica, epoch, roots) VALUES (?, ?, ?)").execute(arguments: [
+                replica.rawValue, number, text,
+            ]
             )
-            try db.execute(
-                sql: "DELETE FROM scope_epoch WHERE replica = ? AND epoch <= ?",
-                arguments: [replica.rawValue, number - Int64(max(1, keeping))]
+            try db.cachedStatement(sql: "DELETE FROM scope_epoch WHERE replica = ? AND epoch <= ?").execute(arguments: [
+                replica.rawValue, number - Int64(max(1, keeping)),
+            ]
             )
             return UInt64(number)
         }
@@ -125,7 +131,7 @@ extension SQLiteServerStore {
     public func scopeEpoch(_ epoch: UInt64, of replica: ReplicaID) async throws -> Set<ScopeRoot>? {
         try await read { db in
             try String.fetchOne(
-                db, sql: "SELECT roots FROM scope_epoch WHERE replica = ? AND epoch = ?",
+                db.cachedStatement(sql: "SELECT roots FROM scope_epoch WHERE replica = ? AND epoch = ?"),
                 arguments: [replica.rawValue, Int64(clamping: epoch)]
             ).map(Self.roots)
         }
@@ -134,7 +140,7 @@ extension SQLiteServerStore {
     public func latestScopeEpoch(of replica: ReplicaID) async throws -> ScopeEpoch? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT epoch, roots FROM scope_epoch WHERE replica = ? ORDER BY epoch DESC LIMIT 1",
+                db.cachedStatement(sql: "SELECT epoch, roots FROM scope_epoch WHERE replica = ? ORDER BY epoch DESC LIMIT 1"),
                 arguments: [replica.rawValue]
             ).map { row in ScopeEpoch(number: UInt64(row["epoch"] as Int64), roots: Self.roots(row["roots"])) }
         }
@@ -144,21 +150,21 @@ extension SQLiteServerStore {
 
     /// Indexes `facts` for `id` inside the commit of position `seq`, logging every root that changes.
     static func indexScope(_ id: String, entity: String, facts: ScopeFacts, seq: Int64, in db: Database) throws {
-        let old = try String.fetchOne(db, sql: "SELECT root FROM scope_entry WHERE record = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM scope_key WHERE record = ?", arguments: [id])
+        let old = try String.fetchOne(db.cachedStatement(sql: "SELECT root FROM scope_entry WHERE record = ?"), arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM scope_key WHERE record = ?").execute(arguments: [id])
         let insertKey = try db.cachedStatement(sql: "INSERT INTO scope_key (key, record) VALUES (?, ?)")
         for key in facts.keys { try insertKey.execute(arguments: [key, id]) }
         let parentRoot = try facts.parent.flatMap { parent in
-            try String.fetchOne(db, sql: "SELECT root FROM scope_entry WHERE record = ?", arguments: [parent])
+            try String.fetchOne(db.cachedStatement(sql: "SELECT root FROM scope_entry WHERE record = ?"), arguments: [parent])
         }
         let root = parentRoot ?? facts.root.rawValue
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO scope_entry (record, entity, base_root, parent, creator, root) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (record) DO UPDATE SET entity = excluded.entity, base_root = excluded.base_root,
                     parent = excluded.parent, creator = excluded.creator, root = excluded.root
-                """,
-            arguments: [id, entity, facts.root.rawValue, facts.parent, facts.creator, root]
+                """
+        ).execute(arguments: [id, entity, facts.root.rawValue, facts.parent, facts.creator, root]
         )
         var visited: Set<String> = []
         try move(id, entity: entity, from: old, to: root, seq: seq, visited: &visited, in: db)
@@ -170,18 +176,19 @@ extension SQLiteServerStore {
     ) throws {
         guard visited.insert(id).inserted else { return }
         if let old, old != root {
-            try db.execute(
-                sql: "INSERT INTO root_change (seq, record, entity, from_root, to_root) VALUES (?, ?, ?, ?, ?)",
-                arguments: [seq, id, entity, old, root]
+            try db.cachedStatement(
+                sql: "INSERT INTO root_change (seq, record, entity, from_root, to_root) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: [seq, id, entity, old, root]
             )
         }
         let children = try Row.fetchAll(
-            db, sql: "SELECT record, entity, root FROM scope_entry WHERE parent = ? AND root <> ? ORDER BY record",
+            db.cachedStatement(
+                sql: "SELECT record, entity, root FROM scope_entry WHERE parent = ? AND root <> ? ORDER BY record"),
             arguments: [id, root]
         )
         for child in children {
             let childID: String = child["record"]
-            try db.execute(sql: "UPDATE scope_entry SET root = ? WHERE record = ?", arguments: [root, childID])
+            try db.cachedStatement(sql: "UPDATE scope_entry SET root = ? WHERE record = ?").execute(arguments: [root, childID])
             try move(childID, entity: child["entity"], from: child["root"], to: root, seq: seq, visited: &visited, in: db)
         }
     }

@@ -30,6 +30,12 @@ import GRDB
 /// back, so nothing is written. SQLite failures surface as
 /// ``ServerStoreError/unavailable(reason:)``.
 ///
+/// **Group commit.** Decisions (``commitAccepted(_:)``,
+/// ``recordRejection(_:digest:of:)``) submitted while another commit is in
+/// flight share the next transaction, each in its own savepoint
+/// (``GroupCommitter``): many concurrent pushes cost one WAL sync, not one
+/// per change. A failed precondition rolls back only its own decision.
+///
 /// **Durability.** The writer connection runs with `synchronous=FULL`: a
 /// returned write survives power loss. (GRDB sets WAL connections to
 /// `NORMAL`; the store raises the writer's level after opening.)
@@ -41,6 +47,8 @@ import GRDB
 public final class SQLiteServerStore: ServerStore {
     /// The connection pool (WAL; one writer).
     let pool: DatabasePool
+    /// Shares one transaction among concurrent decisions (``GroupCommitter``).
+    let committer: GroupCommitter
 
     /// Opens (creating if needed) the store at `path` and migrates it.
     /// - Parameter path: the SQLite file; its directory must exist.
@@ -48,6 +56,9 @@ public final class SQLiteServerStore: ServerStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
+        committer = GroupCommitter(writer: pool) { error in
+            (error as? DatabaseError).map { Self.unavailable($0) } ?? error
+        }
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try ServerMigrations.migrator.migrate(pool)
     }
@@ -59,7 +70,7 @@ public final class SQLiteServerStore: ServerStore {
 
     /// The writer connection's `PRAGMA synchronous` (2 is FULL), for tests.
     func writerSynchronousLevel() throws -> Int {
-        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA synchronous")) ?? -1 }
     }
 
     // MARK: Decisions
@@ -78,20 +89,33 @@ public final class SQLiteServerStore: ServerStore {
                 sql: "SELECT 1 FROM decision WHERE replica = ? AND counter = ? AND accepted_seq IS NOT NULL"
             )
             var accepted: Set<Dot> = []
-            for dot in dots where try Bool.fetchOne(statement, arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]) != nil {
+            for dot in dots
+            where try Bool.fetchOne(statement, arguments: [dot.replica.rawValue, Int64(clamping: dot.counter)]) != nil {
                 accepted.insert(dot)
             }
             return accepted
         }
     }
 
-    public func recordRejection(_ rejection: Rejection, digest: ChangeDigest, of dot: Dot) async throws {
-        try await write { db in
-            try Self.checkNext(dot, in: db)
-            try db.execute(
-                sql: "INSERT INTO decision (replica, counter, code, reason, digest) VALUES (?, ?, ?, ?, ?)",
-                arguments: [dot.replica.rawValue, Int64(clamping: dot.counter), rejection.code.rawValue, rejection.reason, digest.hex]
+    public func decisionInputs(for change: Change) async throws -> DecisionInputs {
+        try await read { db in
+            DecisionInputs(
+                decision: try Self.decision(for: change.dot, in: db),
+                decidedCounter: try Self.decidedCounter(of: change.dot.replica, in: db),
+                lookup: try Self.lookup(change.record, in: db),
+                scopeEntry: try Self.scopeEntry(of: change.record, in: db)
             )
+        }
+    }
+
+    public func recordRejection(_ rejection: Rejection, digest: ChangeDigest, of dot: Dot) async throws {
+        try await committer.submit { db in
+            try Self.checkNext(dot, in: db)
+            try db.cachedStatement(sql: "INSERT INTO decision (replica, counter, code, reason, digest) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [
+                    dot.replica.rawValue, Int64(clamping: dot.counter), rejection.code.rawValue, rejection.reason, digest.hex,
+                ]
+                )
             try Self.setDecidedCounter(dot, in: db)
         }
     }
@@ -105,12 +129,12 @@ public final class SQLiteServerStore: ServerStore {
     public func records(after id: String?, limit: Int) async throws -> [StoredRecord] {
         try await read { db in
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT state, revision FROM record
-                    WHERE purged = 0 AND (?1 IS NULL OR id > ?1)
-                    ORDER BY id LIMIT ?2
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT state, revision FROM record
+                        WHERE purged = 0 AND (?1 IS NULL OR id > ?1)
+                        ORDER BY id LIMIT ?2
+                        """),
                 arguments: [id, max(1, limit)]
             )
             return try rows.map { row in
@@ -124,11 +148,11 @@ public final class SQLiteServerStore: ServerStore {
             guard case .live(let record) = try Self.lookup(id, in: db), record.revision == revision else {
                 throw ServerStoreError.recordChanged(record: id, expected: revision)
             }
-            try db.execute(
-                sql: "UPDATE record SET state = NULL, revision = NULL, purged = 1 WHERE id = ?", arguments: [id]
+            try db.cachedStatement(sql: "UPDATE record SET state = NULL, revision = NULL, purged = 1 WHERE id = ?").execute(
+                arguments: [id]
             )
-            try db.execute(sql: "DELETE FROM scope_entry WHERE record = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM scope_key WHERE record = ?", arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM scope_entry WHERE record = ?").execute(arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM scope_key WHERE record = ?").execute(arguments: [id])
         }
     }
 
@@ -137,11 +161,11 @@ public final class SQLiteServerStore: ServerStore {
     public func commitAccepted(_ commit: AcceptedCommit) async throws -> LogPosition {
         let changeBytes = Data(StorageCodec.encode(commit.change))
         let stateBytes = Data(StorageCodec.encode(commit.state))
-        return try await write { db in
+        return try await committer.submit { db in
             let change = commit.change
             try Self.checkNext(change.dot, in: db)
             let current = try Row.fetchOne(
-                db, sql: "SELECT revision, purged FROM record WHERE id = ?", arguments: [change.record]
+                db.cachedStatement(sql: "SELECT revision, purged FROM record WHERE id = ?"), arguments: [change.record]
             )
             let currentRevision = (current?["revision"] as Int64?).map { LogPosition(rawValue: UInt64($0)) }
             let purged = (current?["purged"] as Int64?) == 1
@@ -150,24 +174,22 @@ public final class SQLiteServerStore: ServerStore {
             }
             // Scheme A: the position is taken under the write lock, held until COMMIT.
             let seq = try Int64.fetchOne(
-                db, sql: "UPDATE log_head SET seq = seq + 1 WHERE singleton = 1 RETURNING seq"
+                db.cachedStatement(sql: "UPDATE log_head SET seq = seq + 1 WHERE singleton = 1 RETURNING seq")
             )!
-            try db.execute(
-                sql: "INSERT INTO change_log (seq, replica, counter, change) VALUES (?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO change_log (seq, replica, counter, change) VALUES (?, ?, ?, ?)").execute(
                 arguments: [seq, change.dot.replica.rawValue, Int64(clamping: change.dot.counter), changeBytes]
             )
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO record (id, entity, state, revision, purged) VALUES (?, ?, ?, ?, 0)
                     ON CONFLICT (id) DO UPDATE SET entity = excluded.entity, state = excluded.state,
                         revision = excluded.revision
-                    """,
-                arguments: [change.record, commit.state.entity, stateBytes, seq]
-            )
-            try db.execute(
-                sql: "INSERT INTO decision (replica, counter, accepted_seq, digest) VALUES (?, ?, ?, ?)",
-                arguments: [change.dot.replica.rawValue, Int64(clamping: change.dot.counter), seq, commit.digest.hex]
-            )
+                    """
+            ).execute(arguments: [change.record, commit.state.entity, stateBytes, seq])
+            try db.cachedStatement(sql: "INSERT INTO decision (replica, counter, accepted_seq, digest) VALUES (?, ?, ?, ?)")
+                .execute(
+                    arguments: [change.dot.replica.rawValue, Int64(clamping: change.dot.counter), seq, commit.digest.hex]
+                )
             try Self.setDecidedCounter(change.dot, in: db)
             if let facts = commit.scope {
                 try Self.indexScope(change.record, entity: commit.state.entity, facts: facts, seq: seq, in: db)
@@ -183,12 +205,12 @@ public final class SQLiteServerStore: ServerStore {
             guard position >= floor else { throw ServerStoreError.logCompacted(requested: position, floor: floor) }
             let limit = max(1, limit)
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT seq, change FROM change_log
-                    WHERE seq > ?1 AND (?2 IS NULL OR replica <> ?2)
-                    ORDER BY seq LIMIT ?3
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT seq, change FROM change_log
+                        WHERE seq > ?1 AND (?2 IS NULL OR replica <> ?2)
+                        ORDER BY seq LIMIT ?3
+                        """),
                 arguments: [Int64(position.rawValue), excludingAuthor?.rawValue, limit + 1]
             )
             var entries: [LogEntry] = []
@@ -216,13 +238,13 @@ public final class SQLiteServerStore: ServerStore {
             // change, so the cost follows the replicas and the changes after `position`,
             // not the length of the log.
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.replica, (
-                        SELECT c.counter FROM change_log c INDEXED BY change_log_replica
-                        WHERE c.replica = d.replica AND c.seq <= ?1 ORDER BY c.counter DESC LIMIT 1
-                    ) AS counter FROM decided_counter d
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT d.replica, (
+                            SELECT c.counter FROM change_log c INDEXED BY change_log_replica
+                            WHERE c.replica = d.replica AND c.seq <= ?1 ORDER BY c.counter DESC LIMIT 1
+                        ) AS counter FROM decided_counter d
+                        """),
                 arguments: [Self.clampedInt64(position)]
             )
             for row in rows {
@@ -239,17 +261,17 @@ public final class SQLiteServerStore: ServerStore {
             let position = min(position, head)
             guard position > floor else { return }
             let seq = Int64(position.rawValue)
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO floor_vector (replica, counter)
                     SELECT replica, MAX(counter) FROM change_log WHERE seq <= ?1 GROUP BY replica
                     ON CONFLICT (replica) DO UPDATE SET counter = MAX(counter, excluded.counter)
-                    """,
-                arguments: [seq]
+                    """
+            ).execute(arguments: [seq]
             )
-            try db.execute(sql: "DELETE FROM change_log WHERE seq <= ?", arguments: [seq])
-            try db.execute(sql: "DELETE FROM root_change WHERE seq <= ?", arguments: [seq])
-            try db.execute(sql: "UPDATE log_head SET floor = ? WHERE singleton = 1", arguments: [seq])
+            try db.cachedStatement(sql: "DELETE FROM change_log WHERE seq <= ?").execute(arguments: [seq])
+            try db.cachedStatement(sql: "DELETE FROM root_change WHERE seq <= ?").execute(arguments: [seq])
+            try db.cachedStatement(sql: "UPDATE log_head SET floor = ? WHERE singleton = 1").execute(arguments: [seq])
         }
     }
 
@@ -271,12 +293,12 @@ public final class SQLiteServerStore: ServerStore {
                 guard check.acknowledge(acknowledgement.vector, by: replica) else { return .notAdmitted }
                 recorded = acknowledgement
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO acknowledgement (replica, position, vector) VALUES (?, ?, ?)
                     ON CONFLICT (replica) DO UPDATE SET position = excluded.position, vector = excluded.vector
-                    """,
-                arguments: [replica.rawValue, Self.clampedInt64(recorded.position), try Self.encodeVector(recorded.vector)]
+                    """
+            ).execute(arguments: [replica.rawValue, Self.clampedInt64(recorded.position), try Self.encodeVector(recorded.vector)]
             )
             return .recorded
         }
@@ -288,14 +310,16 @@ public final class SQLiteServerStore: ServerStore {
 
     public func retire(_ replica: ReplicaID) async throws {
         try await write { db in
-            try db.execute(sql: "DELETE FROM acknowledgement WHERE replica = ?", arguments: [replica.rawValue])
-            try db.execute(sql: "INSERT OR IGNORE INTO needs_resync (replica) VALUES (?)", arguments: [replica.rawValue])
+            try db.cachedStatement(sql: "DELETE FROM acknowledgement WHERE replica = ?").execute(arguments: [replica.rawValue])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO needs_resync (replica) VALUES (?)").execute(arguments: [
+                replica.rawValue
+            ])
         }
     }
 
     public func beginResync(_ replica: ReplicaID) async throws {
         try await write { db in
-            try db.execute(sql: "DELETE FROM needs_resync WHERE replica = ?", arguments: [replica.rawValue])
+            try db.cachedStatement(sql: "DELETE FROM needs_resync WHERE replica = ?").execute(arguments: [replica.rawValue])
         }
     }
 }

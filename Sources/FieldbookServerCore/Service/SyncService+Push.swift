@@ -71,10 +71,11 @@ extension SyncService {
     /// Steps 2–12 for one change against the store's current content.
     private func attempt(_ change: Change, digest: ChangeDigest, in context: PushContext) async throws -> DecisionAttempt {
         let dot = change.dot
-        if let decision = try await store.decision(for: dot) {
+        let inputs = try await store.decisionInputs(for: change)
+        if let decision = inputs.decision {
             return .decided(Self.replay(decision, digest: digest))
         }
-        let decidedThrough = try await store.decidedCounter(of: dot.replica)
+        let decidedThrough = inputs.decidedCounter
         if dot.counter > decidedThrough + 1 {
             let missing = Dot(replica: dot.replica, counter: decidedThrough + 1)
             return .decided(.rejected(dot, code: .counterGap, reason: "change \(missing) has not been pushed yet; push it first"))
@@ -84,7 +85,7 @@ extension SyncService {
             // Decided earlier, but the decision is gone: stores keep decisions above the frontier.
             return .decided(.rejected(dot, code: .dotReused, reason: "dot \(dot) was decided earlier; its record is no longer kept"))
         }
-        let lookup = try await store.record(change.record)
+        let lookup = inputs.lookup
         let limits = configuration.limits
         if let rejection = ChangeChecks.structure(of: change, boundEntity: lookup.entity, maxSlotBytes: limits.maxSlotBytes) {
             return try await reject(change, rejection, digest: digest)
@@ -101,7 +102,7 @@ extension SyncService {
         if let rejection = try await configuration.authorizer.authorize(change, current: current, caller: context.caller) {
             return try await reject(change, rejection, digest: digest)
         }
-        let entry = try await store.scopeEntry(of: change.record)
+        let entry = inputs.scopeEntry
         if let rejection = Self.scopeRejection(writing: change, current: current, entry: entry, in: context) {
             return try await reject(change, rejection, digest: digest)
         }

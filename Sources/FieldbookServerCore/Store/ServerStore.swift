@@ -51,6 +51,10 @@ public protocol ServerStore: Sendable {
     /// The dots among `dots` that were accepted (logged, or logged and compacted).
     func acceptedDots(among dots: Set<Dot>) async throws -> Set<Dot>
 
+    /// The decision, decided counter, record and scope entry a push reads to
+    /// decide `change`, ideally from one snapshot (``DecisionInputs``).
+    func decisionInputs(for change: Change) async throws -> DecisionInputs
+
     /// Records a final rejection of `dot`.
     /// - Throws: ``ServerStoreError/dotAlreadyDecided(_:)`` or
     ///   ``ServerStoreError/counterNotNext(_:decidedThrough:)``; nothing is written then.

@@ -55,6 +55,13 @@ public actor InMemoryServerStore: ServerStore {
 
     public func record(_ id: String) -> RecordLookup { state.lookup(id) }
 
+    public func decisionInputs(for change: Change) -> DecisionInputs {
+        DecisionInputs(
+            decision: state.decisions[change.dot], decidedCounter: state.decidedCounter(of: change.dot.replica),
+            lookup: state.lookup(change.record), scopeEntry: state.scope.entries[change.record]
+        )
+    }
+
     public func records(after id: String?, limit: Int) -> [StoredRecord] { state.records(after: id, limit: limit) }
 
     public func purgeRecord(_ id: String, revision: LogPosition) async throws {
