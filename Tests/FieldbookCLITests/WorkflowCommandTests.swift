@@ -39,6 +39,9 @@ struct WorkflowCommandTests {
         #expect(try cli.record("lead", "disqualify", other, "--reason", "no budget")["status"] as? String == "disqualified")
         #expect(try cli.run("lead", "convert", other).exitCode == 4)
         #expect(try cli.run("lead", "convert", "no-such-lead").exitCode == 3)
+        #expect(try cli.run("lead", "convert", other, "--account", "a", "--new-account").exitCode == 2)
+        let help = try cli.run("lead", "convert", "--help")
+        #expect(help.exitCode == 0 && help.stdout.contains("--new-account") && help.stdout.contains("one account"))
     }
 
     @Test func matchingAccountsAreSuggestedAndPickedWithAccount() throws {

@@ -133,7 +133,7 @@ struct WorkflowSyncTests {
     }
 
     @Test func theServerRefusesAPushedClosingWithoutAReason() async throws {
-        let world = try SyncWorld()
+        let world = try SyncWorld(configuration: .unscoped)
         let anna = try world.client("anna")
         try anna.account("acc-1", "Müller GmbH")
         try anna.edit("opportunity", "opp-1") { change in

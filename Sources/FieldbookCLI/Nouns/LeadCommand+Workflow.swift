@@ -74,15 +74,14 @@ extension LeadCommand {
         @Option(help: "Expected close date.") var expectedClose: String?
         @Option(help: "Owner of the new records (default: the lead's owner).") var owner: String?
 
-        func validate() throws {
-            if account != nil && newAccount { throw ValidationError("--account and --new-account exclude each other") }
-        }
-
         func run() async throws {
+            if account != nil && newAccount { throw CLIError("--account and --new-account exclude each other", exitCode: 2) }
             let support = RecordCommandSupport(context: try .open(global))
             let database = support.context.database
             let lead = try support.require("lead", id)
-            if account == nil, !newAccount, lead.value("convertedOpportunity") == nil {
+            // Suggestions only matter for a lead that can convert; otherwise the refusal says why.
+            let convertible = lead.value("convertedOpportunity") == nil && lead.value("status") != "disqualified"
+            if account == nil, !newAccount, convertible {
                 let suggestions = try database.accountSuggestions(forLead: id)
                 if !suggestions.isEmpty {
                     throw CLIError(

@@ -40,13 +40,10 @@ extension OpportunityCommand {
         @Option(help: "Close date (default: today).") var date: String?
         @Option(help: "Who closes it (user ID), recorded in the history.") var user: String?
 
-        func validate() throws {
-            guard OpportunityCommand.closed.contains(outcome.lowercased()) else {
-                throw ValidationError("outcome must be won, lost or cancelled")
-            }
-        }
-
         func run() async throws {
+            guard OpportunityCommand.closed.contains(outcome.lowercased()) else {
+                throw CLIError("outcome must be won, lost or cancelled, got \(outcome.prefix(20))", exitCode: 2)
+            }
             let support = RecordCommandSupport(context: try .open(global))
             _ = try support.require("opportunity", id)
             var day = support.context.today

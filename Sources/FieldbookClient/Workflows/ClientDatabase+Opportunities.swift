@@ -43,7 +43,7 @@ extension ClientDatabase {
                 builder.set("phase", to: .text(target.id))
                 builder.set("probability", to: try target.probability.value(scale: 2))
             }
-            let subject = "Phase: " + (previous.map { "\($0.name) → " } ?? "") + "\(target.name) (\(target.probability)%)"
+            let subject = "Phase: " + (previous.map { "\($0.name) → " } ?? "") + "\(target.name) (\(target.probability.normalized)%)"
             try Self.recordHistory(
                 of: opportunity, marker: OpportunityHistoryEntry.phaseMarker, subject: subject,
                 description: OpportunityHistoryEntry.describe(
@@ -94,14 +94,14 @@ extension ClientDatabase {
         }
     }
 
-    /// The opportunity's history (phase changes and closing), oldest first;
-    /// entries recorded at the same second are ordered by activity ID.
+    /// The opportunity's history (phase changes and closing), oldest first
+    /// (see ``OpportunityHistoryEntry/precedes(_:_:)``).
     public func history(ofOpportunity id: String) throws -> [OpportunityHistoryEntry] {
         try writer.read { db in
             _ = try ProjectionQuery.require("opportunity", id, in: db)
             return try ProjectionQuery.records("activity", where: "\"opportunity\" = ?", arguments: [id], in: db)
                 .compactMap(OpportunityHistoryEntry.init(activity:))
-                .sorted { ($0.at?.description ?? "", $0.activity) < ($1.at?.description ?? "", $1.activity) }
+                .sorted(by: OpportunityHistoryEntry.precedes)
         }
     }
 

@@ -37,6 +37,14 @@ public struct OpportunityHistoryEntry: Hashable, Sendable {
     public var subject: String
     /// Who recorded it (user ID), when known.
     public var owner: String?
+    /// The hybrid time the entry was written: orders entries of the same
+    /// second the same way on every replica.
+    public var recorded: HybridTimestamp
+
+    /// History order: by ``at``, then ``recorded``, then activity ID.
+    public static func precedes(_ lhs: Self, _ rhs: Self) -> Bool {
+        (lhs.at?.description ?? "", lhs.recorded, lhs.activity) < (rhs.at?.description ?? "", rhs.recorded, rhs.activity)
+    }
 
     /// Reads a history activity; nil for other activities.
     public init?(activity: RecordState) {
@@ -50,6 +58,7 @@ public struct OpportunityHistoryEntry: Hashable, Sendable {
         at = activity.value("occurredAt")?.dateTime
         subject = activity.value("subject")?.text ?? ""
         owner = activity.value("owner")?.text
+        recorded = activity.slots[.field("generatedBy")]?.winner?.time ?? .zero
         let details = Self.details(activity.value("description")?.text ?? "")
         from = details["from"]
         to = details["to"]
