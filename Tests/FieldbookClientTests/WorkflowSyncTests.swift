@@ -100,6 +100,39 @@ struct WorkflowSyncTests {
         #expect(try anna.database.history(ofOpportunity: opportunityID) == ben.database.history(ofOpportunity: opportunityID))
     }
 
+    @Test func anOpportunityWonOfflineTwiceYieldsOneOrder() async throws {
+        let world = try SyncWorld()
+        let anna = try world.client("anna")
+        let ben = try world.client("ben")
+        let leadID = try await sharedLead(anna, ben)
+        let opportunityID = try anna.database.convertLead(leadID, options: LeadConversionOptions(amount: 5000)).opportunity.id
+        try await syncAll(anna, ben)
+
+        let day = try #require(CalendarDate(year: 2025, month: 6, day: 16))
+        try anna.database.closeOpportunity(opportunityID, as: .won, reason: "best price", on: day)
+        (ben.database.clock as? ManualClock)?.advance(by: 60_000)
+        try ben.database.closeOpportunity(opportunityID, as: .won, reason: "fast delivery", on: day)
+        try await syncAll(anna, ben)
+        #expect(try anna.database.syncStatus().rejected.isEmpty && ben.database.syncStatus().rejected.isEmpty)
+
+        // What processing each accepted win does on the back-office side (orders are not rep-writable).
+        let won = try #require(try await world.harness.state(opportunityID))
+        let orderID = WonOrder.id(forOpportunity: opportunityID)
+        for _ in 0..<2 {
+            _ = try await world.service.author("order", orderID, caller: .system) { WonOrder.fill(&$0, from: won) }
+        }
+        try await syncAll(anna, ben)
+        for client in [anna, ben] {
+            let orders = try client.database.records("order")
+            #expect(orders.map(\.id) == [orderID], "one order")
+            #expect(orders.first?.value("netTotal") == "5000.00" && orders.first?.value("orderDate") == "2025-06-16")
+            let opportunity = try #require(try client.database.record(opportunityID))
+            #expect(opportunity.value("status") == "won" && opportunity.value("closeReason") == "fast delivery")
+            #expect(opportunity.conflicts.map(\.slot).contains(.field("closeReason")), "Anna's reason stays visible")
+            #expect(try client.database.history(ofOpportunity: opportunityID).filter { $0.kind == .close }.count == 2)
+        }
+    }
+
     @Test func theOfficePipelineSyncsAndDrivesPhasesAndTheForecast() async throws {
         let world = try SyncWorld()
         let office = SyncCaller(user: "user-eva", role: .office)

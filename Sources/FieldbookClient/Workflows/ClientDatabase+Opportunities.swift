@@ -60,6 +60,12 @@ extension ClientDatabase {
     /// close date, the probability (100 when won, else 0) and the forecast
     /// category `closed`, and records the closing in the history.
     ///
+    /// A won opportunity becomes an order with the ID
+    /// ``WonOrder/id(forOpportunity:)``; orders are back-office records a rep
+    /// may not write, so the order is authored where the win is processed
+    /// with back-office rights (``WonOrder/fill(_:from:)``) and arrives with
+    /// the next sync — one order even when two reps won it offline.
+    ///
     /// ```swift
     /// try database.closeOpportunity(id, as: .lost, reason: "price", on: today)
     /// ```
