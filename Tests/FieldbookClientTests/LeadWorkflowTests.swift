@@ -66,6 +66,7 @@ struct LeadWorkflowTests {
         #expect(converted.value("convertedContact") == .text(ids.contact))
         #expect(converted.value("convertedOpportunity") == .text(ids.opportunity))
         #expect(converted.value("convertedAt") == "2026-11-23T08:00:00Z")
+        #expect(try database.record(Lead.self, id: leadID)?.isConverted == true)
     }
 
     @Test func convertingTwiceIsRefusedAndWritesNothing() throws {
@@ -83,6 +84,7 @@ struct LeadWorkflowTests {
     @Test func disqualifyingNeedsAReasonAndBlocksConversionUntilReopened() throws {
         let database = try database()
         let leadID = try lead(database)
+        #expect(try database.record(Lead.self, id: leadID)?.isConverted == false)
         #expect(throws: WorkflowError.reasonRequired(record: leadID, step: "disqualifying lead")) {
             try database.disqualifyLead(leadID, reason: "  ")
         }
