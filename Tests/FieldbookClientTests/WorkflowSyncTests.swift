@@ -100,6 +100,32 @@ struct WorkflowSyncTests {
         #expect(try anna.database.history(ofOpportunity: opportunityID) == ben.database.history(ofOpportunity: opportunityID))
     }
 
+    @Test func divergentAccountChoicesStayVisibleInsteadOfMergingSilently() async throws {
+        let world = try SyncWorld()
+        let anna = try world.client("anna")
+        let ben = try world.client("ben")
+        try anna.account("acc-weber", "Weber AG")
+        let leadID = try await sharedLead(anna, ben)
+
+        try anna.database.convertLead(leadID, options: LeadConversionOptions(existingAccount: "acc-weber"))
+        (ben.database.clock as? ManualClock)?.advance(by: 5_000)
+        try ben.database.convertLead(leadID)  // Ben creates a new account instead
+        try await syncAll(anna, ben)
+
+        let ids = LeadConversion(lead: leadID)
+        for client in [anna, ben] {
+            #expect(try client.database.records("contact").count == 1)
+            #expect(try client.database.records("opportunity").count == 1)
+            let opportunity = try #require(try client.database.record(ids.opportunity))
+            #expect(opportunity.conflicts.map(\.slot).contains(.field("account")), "both account choices are visible")
+        }
+        #expect(try await world.harness.state(leadID)?.value("convertedAccount") == "acc-weber", "write-once: first wins")
+        #expect(try anna.database.record(leadID)?.value("convertedAccount") == "acc-weber")
+        let rejected = try ben.database.syncStatus().rejected
+        #expect(rejected.map(\.change.record) == [leadID], "Ben's lead link is refused and shown to him")
+        #expect(rejected.first?.code == "business_rule")
+    }
+
     @Test func anOpportunityWonOfflineTwiceYieldsOneOrder() async throws {
         let world = try SyncWorld()
         let anna = try world.client("anna")
