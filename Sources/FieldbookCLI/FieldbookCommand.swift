@@ -19,7 +19,7 @@ public struct FieldbookCommand: AsyncParsableCommand {
             Sign in once with `fieldbook login --server URL --user NAME`, then run `fieldbook sync`.
 
             Exit codes: 0 success, 1 failure, 2 usage error, 3 record not found, \
-            4 rejected by validation, 5 scheduling conflict (use --force), \
+            4 rejected by validation or a workflow rule, 5 scheduling conflict (use --force), \
             6 server unreachable (work goes on offline), 7 not signed in or sign-in refused.
             """,
         version: "0.1.0",
@@ -28,7 +28,8 @@ public struct FieldbookCommand: AsyncParsableCommand {
 
     /// The subcommands, by noun.
     static let nouns: [any ParsableCommand.Type] = [
-        AccountCommand.self, ContactCommand.self, LeadCommand.self, OpportunityCommand.self, ActivityCommand.self,
+        AccountCommand.self, ContactCommand.self, LeadCommand.self, OpportunityCommand.self, PipelineCommand.self,
+        ActivityCommand.self,
         TaskCommand.self, AppointmentCommand.self, VisitCommand.self, OfferCommand.self, ProductCommand.self,
         TicketCommand.self, ContractCommand.self, CampaignCommand.self, TodayCommand.self, ConflictsCommand.self,
         StatusCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self, DebugCommand.self,
@@ -48,6 +49,10 @@ public struct FieldbookCommand: AsyncParsableCommand {
         } catch let error as CLIError {
             FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
             Self.exit(withError: ExitCode(error.exitCode))
+        } catch let error as WorkflowError {
+            let mapped = CLIError(workflowError: error)
+            FileHandle.standardError.write(Data("Error: \(mapped.message)\n".utf8))
+            Self.exit(withError: ExitCode(mapped.exitCode))
         } catch let error as ClientError {
             let mapped = CLIError(clientError: error)
             FileHandle.standardError.write(Data("Error: \(mapped.message)\n".utf8))
@@ -59,6 +64,14 @@ public struct FieldbookCommand: AsyncParsableCommand {
 }
 
 extension CLIError {
+    /// The user-facing form of a refused workflow step: exit code 4 (3 for a missing account).
+    public init(workflowError: WorkflowError) {
+        switch workflowError {
+        case .accountNotFound: self.init(workflowError.description, exitCode: 3)
+        default: self.init(workflowError.description, exitCode: 4)
+        }
+    }
+
     /// The user-facing form of a client error.
     public init(clientError: ClientError) {
         switch clientError {

@@ -1,16 +1,21 @@
 import ArgumentParser
 import FieldbookClient
+import Foundation
 
-/// `fieldbook lead …`: inquiries to qualify. (Conversion comes with the workflows.)
+/// `fieldbook lead …`: inquiries to qualify, disqualify and convert.
 struct LeadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lead",
         abstract: "Inquiries: qualify them, then convert them to account, contact and opportunity.",
         discussion: """
             Every open lead (new or in_progress) needs an owner and a follow-up date; \
-            disqualifying a lead needs a reason.
+            disqualifying a lead needs a reason. `convert` turns a lead into an account (new or \
+            existing), a contact and an opportunity in one step.
             """,
-        subcommands: [Add.self, List.self, ShowRecord<LeadCommand>.self, Edit.self, DeleteRecord<LeadCommand>.self]
+        subcommands: [
+            Add.self, List.self, ShowRecord<LeadCommand>.self, Edit.self, Qualify.self, Disqualify.self, Suggest.self,
+            Convert.self, DeleteRecord<LeadCommand>.self,
+        ]
     )
 
     /// `--status open` in lists: every status that still needs work.
@@ -27,7 +32,7 @@ struct LeadCommand: AsyncParsableCommand {
         @Option(help: "Postal code.") var postalCode: String?
         @Option(help: "City.") var city: String?
         @Option(help: "Country code, e.g. DE.") var country: String?
-        @Option(help: "trade_fair, website, cold_call, referral, campaign or other.") var source: String?
+        @Option(help: "trade-fair, website, cold-call, referral, campaign or other.") var source: String?
         @Option(help: "Campaign ID the lead came from.") var campaign: String?
         @Option(help: "What the inquiry is about.") var description: String?
         @Option(help: "new (default), in_progress, qualified or disqualified.") var status: String?
@@ -42,7 +47,7 @@ struct LeadCommand: AsyncParsableCommand {
                 let named: [(String, String?)] = [
                     ("companyName", company), ("firstName", firstName), ("lastName", lastName), ("email", email),
                     ("phone", phone), ("street", street), ("postalCode", postalCode), ("city", city),
-                    ("country", country), ("source", source), ("campaign", campaign), ("description", description),
+                    ("country", country), ("source", source?.replacingOccurrences(of: "-", with: "_")), ("campaign", campaign), ("description", description),
                     ("status", status), ("disqualifyReason", disqualifyReason), ("owner", owner),
                     ("followUpDate", followUp),
                 ]

@@ -9,10 +9,15 @@ struct OpportunityCommand: AsyncParsableCommand {
         commandName: "opportunity",
         abstract: "Sales opportunities: amount, phase, expected close; closed won, lost or cancelled.",
         discussion: """
-            Closing (--status won, lost or cancelled) needs --close-reason; the close date \
-            defaults to today. A won opportunity cannot be reopened.
+            `phase` moves an opportunity through its pipeline (kept in its history); `close` \
+            closes it as won, lost or cancelled and needs --reason (so does `edit --status` \
+            with --close-reason); the close date defaults to today. A won opportunity cannot \
+            be reopened. `forecast` sums amount × phase probability by month and rep.
             """,
-        subcommands: [Add.self, List.self, ShowRecord<OpportunityCommand>.self, Edit.self, DeleteRecord<OpportunityCommand>.self]
+        subcommands: [
+            Add.self, List.self, ShowRecord<OpportunityCommand>.self, Edit.self, Phase.self, Close.self, History.self,
+            ForecastReport.self, DeleteRecord<OpportunityCommand>.self,
+        ]
     )
 
     /// The statuses that close an opportunity.

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Normalisations for matching a lead against existing accounts.
+enum LeadMatching {
+    /// Legal forms dropped when comparing company names.
+    static let legalForms: Set<String> = [
+        "gmbh", "ag", "kg", "ohg", "gbr", "ug", "co", "ek", "e.k.", "se", "mbh", "ltd", "inc", "llc", "sa", "sarl", "bv",
+        "nv", "srl", "spa", "plc",
+    ]
+
+    /// Lowercased, accents folded, punctuation dropped, legal forms removed.
+    static func normalizedName(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "." }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            .filter { !$0.isEmpty && !legalForms.contains($0) }
+        return words.joined(separator: " ")
+    }
+
+    /// The last nine digits of a phone number (country and trunk prefixes vary).
+    static func phoneKey(_ phone: String) -> String {
+        String(phone.filter(\.isNumber).suffix(9))
+    }
+}
