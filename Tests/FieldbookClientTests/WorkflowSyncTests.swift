@@ -126,7 +126,7 @@ struct WorkflowSyncTests {
         #expect(rejected.first?.code == "business_rule")
     }
 
-    @Test func anOpportunityWonOfflineTwiceYieldsOneOrder() async throws {
+    @Test func anOpportunityWonOfflineTwiceYieldsOneOrderAuthoredByTheServer() async throws {
         let world = try SyncWorld()
         let anna = try world.client("anna")
         let ben = try world.client("ben")
@@ -141,12 +141,16 @@ struct WorkflowSyncTests {
         try await syncAll(anna, ben)
         #expect(try anna.database.syncStatus().rejected.isEmpty && ben.database.syncStatus().rejected.isEmpty)
 
-        // What processing each accepted win does on the back-office side (orders are not rep-writable).
-        let won = try #require(try await world.harness.state(opportunityID))
+        // The server authored the order when the first win arrived (orders
+        // are not rep-writable); the second win found it and wrote nothing.
         let orderID = WonOrder.id(forOpportunity: opportunityID)
-        for _ in 0..<2 {
-            _ = try await world.service.author("order", orderID, caller: .system) { WonOrder.fill(&$0, from: won) }
-        }
+        let order = try #require(try await world.harness.state(orderID), "the server made the order")
+        #expect(order.value("opportunity") == .text(opportunityID))
+        #expect(order.slots.values.flatMap { $0.entries.map(\.dot.replica) }.allSatisfy { $0 == world.service.configuration.serverReplica })
+        // Processing the win again (a retried push, another instance) adds nothing.
+        let won = try #require(try await world.harness.state(opportunityID))
+        let again = try await world.service.author("order", orderID, caller: .system) { WonOrder.fill(&$0, from: won) }
+        #expect(again == nil)
         try await syncAll(anna, ben)
         for client in [anna, ben] {
             let orders = try client.database.records("order")

@@ -63,7 +63,10 @@ extension SyncService {
         }
         let digest = ChangeDigest(of: change)
         for _ in 0..<max(1, configuration.limits.maxCommitAttempts) {
-            if case .decided(let result) = try await attempt(change, digest: digest, in: context) { return result }
+            if case .decided(let result) = try await attempt(change, digest: digest, in: context) {
+                if result.status == .accepted || result.status == .duplicate { try await automate(after: change) }
+                return result
+            }
         }
         throw SyncServiceError(.unavailable, "record \(change.record) is being changed concurrently; retry the push")
     }

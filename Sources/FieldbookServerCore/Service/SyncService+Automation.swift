@@ -1,0 +1,23 @@
+import FieldbookModel
+import FieldbookSync
+
+extension SyncService {
+    /// Back-office automation after a change was accepted (or answered as a
+    /// duplicate): a change that writes an opportunity's status to `won`
+    /// makes the server author the opportunity's order (``WonOrder``), with
+    /// an ID derived from the opportunity so a win processed twice — two
+    /// reps offline, a retried push — yields one order.
+    ///
+    /// Errors propagate: the push answers `unavailable`, the client pushes
+    /// again, the change comes back as a duplicate and the automation runs
+    /// again (it writes nothing when the order exists).
+    func automate(after change: Change) async throws {
+        guard change.entity == "opportunity", change.ops.contains(where: { $0.slot == .field("status") }),
+            let opportunity = try await store.record(change.record).record?.state,
+            opportunity.value("status") == .text("won")
+        else { return }
+        _ = try await author("order", WonOrder.id(forOpportunity: opportunity.id), caller: .system) { builder in
+            WonOrder.fill(&builder, from: opportunity)
+        }
+    }
+}
