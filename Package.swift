@@ -218,7 +218,7 @@ let package = Package(
             name: "FieldbookEndToEndTests",
             dependencies: [
                 "FieldbookTestSupport", "FieldbookProtocol", "FieldbookSync", "FieldbookModel",
-                "FieldbookServerStorePostgresTesting",
+                "FieldbookServerStorePostgres", "FieldbookServerStorePostgresTesting",
             ],
             swiftSettings: strictSettings
         ),

@@ -15,7 +15,7 @@ import PostgresNIO
 ///
 /// ```swift
 /// let url = try PostgresDatabaseURL("postgres://fieldbook:secret@db.internal:5432/fieldbook")
-/// let database = try await PostgresDatabase.connect(url, logger: logger)
+/// let database = try await PostgresPool.connect(url, logger: logger)
 /// ```
 public struct PostgresDatabaseURL: Sendable, Hashable, CustomStringConvertible {
     /// How the connection uses TLS.

@@ -16,7 +16,7 @@ public struct PostgresMigration: Sendable {
     }
 }
 
-extension PostgresDatabase {
+extension PostgresPool {
     /// Applies the migrations of `migrations` not yet recorded in the
     /// `fieldbook_migration` table, in order, in one transaction. An advisory
     /// lock makes instances starting together migrate one after the other.
@@ -42,5 +42,23 @@ extension PostgresDatabase {
                 try await connection.query("INSERT INTO fieldbook_migration (name) VALUES (\(migration.name))", logger: logger)
             }
         }
+    }
+}
+
+extension PostgresPool {
+    /// Drops the schema of `url` with everything in it (tests and benchmarks
+    /// clean up their private schemas this way); nothing when `url` names none.
+    public static func dropSchema(of url: PostgresDatabaseURL, logger: Logger = Logger(label: "fieldbook.postgres")) async throws {
+        guard let schema = url.schema else { return }
+        let pool = try await connect(url.with(schema: nil), maximumConnections: 1, logger: logger)
+        do {
+            try await pool.transaction { connection in
+                try await connection.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"), logger: logger)
+            }
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
     }
 }

@@ -32,17 +32,17 @@ import PostgresNIO
 /// epochs on one advisory lock per replica.
 ///
 /// ```swift
-/// let database = try await PostgresDatabase.connect(try PostgresDatabaseURL("postgres://fieldbook@db/fieldbook"))
+/// let database = try await PostgresPool.connect(try PostgresDatabaseURL("postgres://fieldbook@db/fieldbook"))
 /// let store = try await PostgresServerStore(database: database)
 /// let service = SyncService(store: store, clock: WallClock())
 /// ```
 public final class PostgresServerStore: ServerStore {
     /// The database (pool) the store runs on.
-    public let database: PostgresDatabase
+    public let database: PostgresPool
     var logger: Logger { database.logger }
 
     /// Uses `database`, migrating it to the newest layout first.
-    public init(database: PostgresDatabase) async throws {
+    public init(database: PostgresPool) async throws {
         self.database = database
         try await database.migrate(PostgresStoreMigrations.all)
     }

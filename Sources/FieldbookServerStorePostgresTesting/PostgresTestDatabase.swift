@@ -2,6 +2,7 @@ import FieldbookServerStorePostgres
 import Foundation
 import Logging
 import PostgresNIO
+import Testing
 
 /// A private schema in the test PostgreSQL database, for one test: tests
 /// running in parallel never see each other's tables, and ``drop()`` removes
@@ -63,24 +64,13 @@ public struct PostgresTestDatabase: Sendable {
     }
 
     /// Connects a new pool to this test's schema.
-    public func connect(maximumConnections: Int = 4) async throws -> PostgresDatabase {
-        try await PostgresDatabase.connect(url, maximumConnections: maximumConnections, logger: Self.quietLogger)
+    public func connect(maximumConnections: Int = 4) async throws -> PostgresPool {
+        try await PostgresPool.connect(url, maximumConnections: maximumConnections, logger: Self.quietLogger)
     }
 
     /// Drops the schema and everything in it.
     public func drop() async throws {
-        let database = try await PostgresDatabase.connect(url.with(schema: nil), maximumConnections: 1, logger: Self.quietLogger)
-        do {
-            try await database.transaction { connection in
-                try await connection.query(
-                    PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"), logger: Self.quietLogger
-                )
-            }
-        } catch {
-            await database.close()
-            throw error
-        }
-        await database.close()
+        try await PostgresPool.dropSchema(of: url, logger: Self.quietLogger)
     }
 
     /// Runs `body` with a fresh schema and drops it afterwards (also when

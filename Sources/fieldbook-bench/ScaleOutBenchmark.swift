@@ -138,13 +138,6 @@ struct ScaleOutBenchmark {
         for server in servers { await server.stop() }
         for opened in services { try? await opened.shutdown() }
         try? FileManager.default.removeItem(at: directory)
-        if let database, let schema = database.schema {
-            if let admin = try? await PostgresDatabase.connect(database.with(schema: nil), maximumConnections: 1) {
-                _ = try? await admin.transaction { connection in
-                    try await connection.query(.init(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"), logger: admin.logger)
-                }
-                await admin.close()
-            }
-        }
+        if let database { try? await PostgresPool.dropSchema(of: database) }
     }
 }

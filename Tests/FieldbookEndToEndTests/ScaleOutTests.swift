@@ -1,3 +1,4 @@
+import FieldbookServerStorePostgres
 import FieldbookServerStorePostgresTesting
 import Foundation
 import Testing

@@ -122,7 +122,7 @@ struct TwoInstanceCursorTests {
 
     /// Sessions waiting (directly, or behind one that waits) on `pid`'s locks. Asked in a
     /// fresh transaction each time: activity statistics are a snapshot per transaction.
-    static func blockedCount(by pid: Int32, depth: Int, _ monitor: PostgresDatabase) async throws -> Int {
+    static func blockedCount(by pid: Int32, depth: Int, _ monitor: PostgresPool) async throws -> Int {
         let sql: PostgresQuery =
             depth == 1
             ? "SELECT count(*)::int8 FROM pg_stat_activity WHERE \(pid) = ANY(pg_blocking_pids(pid))"

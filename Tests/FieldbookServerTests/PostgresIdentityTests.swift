@@ -79,12 +79,15 @@ struct PostgresIdentityTests {
             let (first, second) = try await Self.instances(schema)
             defer { Task { try? await first.shutdown(); try? await second.shutdown() } }
             let perInstance = 12
+            for index in 0..<3 {
+                _ = try await first.sync.author("account", "acc-\(index)", caller: .system) { $0.set("name", to: .text("Account \(index)")) }
+            }
             let authored = try await withThrowingTaskGroup(of: AuthoredChange?.self) { group in
                 for index in 0..<(2 * perInstance) {
                     let sync = index % 2 == 0 ? first.sync : second.sync
                     group.addTask {
                         try await sync.author("account", "acc-\(index % 3)", caller: .system) { builder in
-                            builder.set(index % 2 == 0 ? "name" : "phone", to: .text("v\(index)"))
+                            builder.set(index % 2 == 0 ? "website" : "industry", to: .text("v\(index)"))
                         }
                     }
                 }
@@ -96,10 +99,10 @@ struct PostgresIdentityTests {
             #expect(authored.allSatisfy { $0.result.status == .accepted }, "\(authored.map(\.result))")
             let server = first.sync.configuration.serverReplica
             let counters = authored.map(\.change.dot.counter).sorted()
-            #expect(counters == Array(1...UInt64(2 * perInstance)), "dense, each used once")
-            #expect(try await second.sync.store.decidedCounter(of: server) == UInt64(2 * perInstance))
+            #expect(counters == Array(4...UInt64(3 + 2 * perInstance)), "dense, each used once")
+            #expect(try await second.sync.store.decidedCounter(of: server) == UInt64(3 + 2 * perInstance))
             let log = try await first.sync.store.readLog(after: .start, limit: 100, excludingAuthor: nil).entries
-            #expect(log.count == 2 * perInstance)
+            #expect(log.count == 3 + 2 * perInstance)
         }
     }
 }

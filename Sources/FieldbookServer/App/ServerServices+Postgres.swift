@@ -25,9 +25,9 @@ extension ServerServices {
     public static func open(
         postgres url: PostgresDatabaseURL, maximumConnections: Int = 16, logger: Logger
     ) async throws(ServerStartupError) -> ServerServices {
-        let database: PostgresDatabase
+        let database: PostgresPool
         do {
-            database = try await PostgresDatabase.connect(url, maximumConnections: maximumConnections, logger: logger)
+            database = try await PostgresPool.connect(url, maximumConnections: maximumConnections, logger: logger)
         } catch {
             throw ServerStartupError(step: "connect to \(url.redacted)", underlying: "\(error)")
         }

@@ -21,7 +21,7 @@ public struct ServerServices: Sendable {
     public var http: HTTPLimits
     /// The PostgreSQL database behind ``sync`` and ``identity`` when the
     /// server runs on one (``open(postgres:logger:)``); closed by ``shutdown()``.
-    var postgres: PostgresDatabase?
+    var postgres: PostgresPool?
 
     /// Creates the services.
     /// - Parameters:

@@ -58,7 +58,7 @@ enum AdminCommands {
     private static func runOnPostgres(_ url: PostgresDatabaseURL, _ body: (IdentityService) async throws -> Void) async throws {
         var logger = Logger(label: "fieldbook.admin")
         logger.logLevel = .warning
-        let database = try await PostgresDatabase.connect(url, maximumConnections: 2, logger: logger)
+        let database = try await PostgresPool.connect(url, maximumConnections: 2, logger: logger)
         do {
             let sync = SyncService(store: try await PostgresServerStore(database: database), clock: WallClock())
             let identity = try await IdentityService.open(postgres: database, sync: sync, logger: logger)

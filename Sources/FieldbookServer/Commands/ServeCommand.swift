@@ -1,4 +1,6 @@
 import ArgumentParser
+import FieldbookServerCore
+import FieldbookServerStorePostgres
 import Foundation
 import Hummingbird
 import Logging

@@ -63,7 +63,7 @@ public struct IdentityService: DeviceAuthenticator {
     /// given. Instances sharing the database share users, devices and tokens;
     /// the database stays open when the service is closed.
     public static func open(
-        postgres database: PostgresDatabase, sync: SyncService, logger: Logger, configuration: IdentityConfiguration? = nil
+        postgres database: PostgresPool, sync: SyncService, logger: Logger, configuration: IdentityConfiguration? = nil
     ) async throws -> IdentityService {
         IdentityService(
             directory: try await PostgresDirectoryStore(database: database), sync: sync, logger: logger,

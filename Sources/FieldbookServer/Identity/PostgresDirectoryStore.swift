@@ -13,11 +13,11 @@ import PostgresNIO
 /// advisory lock per replica, and unique constraints settle the rest
 /// (`INSERT … ON CONFLICT DO NOTHING`, then `conflict`).
 final class PostgresDirectoryStore: DirectoryStorage {
-    let database: PostgresDatabase
+    let database: PostgresPool
     var logger: Logger { database.logger }
 
     /// Uses `database`, applying the directory migrations first.
-    init(database: PostgresDatabase) async throws {
+    init(database: PostgresPool) async throws {
         self.database = database
         try await database.migrate(Self.migrations)
     }

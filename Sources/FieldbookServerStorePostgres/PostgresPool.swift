@@ -12,13 +12,13 @@ import PostgresNIO
 /// SQLSTATE and the server's message, never bound values.
 ///
 /// ```swift
-/// let database = try await PostgresDatabase.connect(try PostgresDatabaseURL(text), logger: logger)
+/// let database = try await PostgresPool.connect(try PostgresDatabaseURL(text), logger: logger)
 /// let count = try await database.transaction { connection in
 ///     try await connection.query("SELECT count(*) FROM record", logger: database.logger).collect().count
 /// }
 /// await database.close()
 /// ```
-public final class PostgresDatabase: Sendable {
+public final class PostgresPool: Sendable {
     /// How a transaction begins.
     public enum Mode: Sendable {
         /// `READ COMMITTED`: every statement sees what committed before it (writes).
@@ -51,10 +51,10 @@ public final class PostgresDatabase: Sendable {
     /// - Throws: ``FieldbookServerCore/ServerStoreError/unavailable(reason:)`` when it does not.
     public static func connect(
         _ url: PostgresDatabaseURL, maximumConnections: Int = 16, logger: Logger = Logger(label: "fieldbook.postgres")
-    ) async throws -> PostgresDatabase {
+    ) async throws -> PostgresPool {
         let client = PostgresClient(configuration: url.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
         let runner = Task { await client.run() }
-        let database = PostgresDatabase(url: url, client: client, logger: logger, runner: runner)
+        let database = PostgresPool(url: url, client: client, logger: logger, runner: runner)
         do {
             try await database.transaction { connection in
                 if let schema = url.schema {
