@@ -53,7 +53,16 @@ public final class PostgresPool: Sendable {
         _ url: PostgresDatabaseURL, maximumConnections: Int = 16, logger: Logger = Logger(label: "fieldbook.postgres")
     ) async throws -> PostgresPool {
         let client = PostgresClient(configuration: url.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
-        let runner = Task { await client.run() }
+        // The pool leases connections only once `run()` is under way: wait until its task started.
+        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        let runner = Task {
+            signal.finish()
+            await client.run()
+        }
+        for await _ in started {}
+        // `run()` marks the pool running as its first step; give that step a moment so the first
+        // lease does not log postgres-nio's "run() hasn't been called yet" warning.
+        try? await Task.sleep(for: .milliseconds(20))
         let database = PostgresPool(url: url, client: client, logger: logger, runner: runner)
         do {
             try await database.transaction { connection in

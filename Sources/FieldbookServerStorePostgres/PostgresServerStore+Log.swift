@@ -3,59 +3,8 @@ import FieldbookSync
 import NIOCore
 import PostgresNIO
 
-/// The log of ``PostgresServerStore``: commits (scheme A), reads, vectors, truncation.
+/// The log of ``PostgresServerStore``: reads, vectors, truncation (commits: `+Commit`).
 extension PostgresServerStore {
-    public func commitAccepted(_ commit: AcceptedCommit) async throws -> LogPosition {
-        let changeBytes = Self.bytes(StorageCodec.encode(commit.change))
-        let stateBytes = Self.bytes(StorageCodec.encode(commit.state))
-        return try await database.transaction { connection in
-            let change = commit.change
-            // Scheme A: the position is taken first, under the `log_head` row lock held
-            // until COMMIT; every check below then sees all earlier commits.
-            var taken: Int64?
-            let bumped = try await connection.query(
-                "UPDATE log_head SET seq = seq + 1 WHERE singleton = 1 RETURNING seq", logger: self.logger
-            )
-            for try await seq in bumped.decode(Int64.self) { taken = seq }
-            guard let seq = taken else { throw ServerStoreError.unavailable(reason: "log_head has no row") }
-            try await self.checkNext(change.dot, on: connection)
-            let current = try await connection.query(
-                "SELECT revision, purged FROM record WHERE id = \(change.record)", logger: self.logger
-            )
-            var currentRevision: LogPosition?
-            var purged = false
-            for try await (revision, isPurged) in current.decode((Int64?, Bool).self) {
-                currentRevision = revision.map(Self.position)
-                purged = isPurged
-            }
-            guard !purged, currentRevision == commit.expectedRevision else {
-                throw ServerStoreError.recordChanged(record: change.record, expected: commit.expectedRevision)
-            }
-            let replica = change.dot.replica.rawValue
-            let counter = Int64(clamping: change.dot.counter)
-            try await connection.query(
-                """
-                WITH logged AS (
-                    INSERT INTO change_log (seq, replica, counter, change) VALUES (\(seq), \(replica), \(counter), \(changeBytes))
-                ), stored AS (
-                    INSERT INTO record (id, entity, state, revision, purged)
-                    VALUES (\(change.record), \(commit.state.entity), \(stateBytes), \(seq), false)
-                    ON CONFLICT (id) DO UPDATE SET entity = excluded.entity, state = excluded.state, revision = excluded.revision
-                ), decided AS (
-                    INSERT INTO decision (replica, counter, accepted_seq, digest) VALUES (\(replica), \(counter), \(seq), \(commit.digest.hex))
-                )
-                INSERT INTO decided_counter (replica, counter) VALUES (\(replica), \(counter))
-                ON CONFLICT (replica) DO UPDATE SET counter = excluded.counter
-                """,
-                logger: self.logger
-            )
-            if let facts = commit.scope {
-                try await self.indexScope(change.record, entity: commit.state.entity, facts: facts, seq: seq, on: connection)
-            }
-            return Self.position(seq)
-        }
-    }
-
     public func readLog(after position: LogPosition, limit: Int, excludingAuthor: ReplicaID?) async throws -> LogSlice {
         try await database.transaction(.snapshot) { connection in
             // One snapshot: the head and the entries are read from the same committed state.

@@ -7,18 +7,21 @@ import PostgresNIO
 /// The scope index of ``PostgresServerStore`` (SYNC.md §11.5).
 extension PostgresServerStore {
     public func scopeEntry(of id: String) async throws -> ScopeEntry? {
-        try await database.transaction(.snapshot) { connection in
+        try await database.transaction(.single) { connection in
             let rows = try await connection.query(
-                "SELECT entity, base_root, parent, creator, root FROM scope_entry WHERE record = \(id)", logger: self.logger
+                """
+                SELECT entity, base_root, parent, creator, root, ARRAY(SELECT key FROM scope_key WHERE record = \(id))
+                FROM scope_entry WHERE record = \(id)
+                """,
+                logger: self.logger
             )
-            var found: (String, String, String?, String?, String)?
-            for try await row in rows.decode((String, String, String?, String?, String).self) { found = row }
-            guard let (entity, baseRoot, parent, creator, root) = found else { return nil }
-            var keys: Set<String> = []
-            let keyRows = try await connection.query("SELECT key FROM scope_key WHERE record = \(id)", logger: self.logger)
-            for try await key in keyRows.decode(String.self) { keys.insert(key) }
-            let facts = ScopeFacts(root: ScopeRoot(rawValue: baseRoot), parent: parent, keys: keys, creator: creator)
-            return ScopeEntry(entity: entity, facts: facts, root: ScopeRoot(rawValue: root))
+            for try await (entity, baseRoot, parent, creator, root, keys) in rows.decode(
+                (String, String, String?, String?, String, [String]).self
+            ) {
+                let facts = ScopeFacts(root: ScopeRoot(rawValue: baseRoot), parent: parent, keys: Set(keys), creator: creator)
+                return ScopeEntry(entity: entity, facts: facts, root: ScopeRoot(rawValue: root))
+            }
+            return nil
         }
     }
 
@@ -145,40 +148,8 @@ extension PostgresServerStore {
 
     // MARK: Writing the index
 
-    /// Indexes `facts` for `id` inside the commit of position `seq`, logging every root that changes.
-    func indexScope(_ id: String, entity: String, facts: ScopeFacts, seq: Int64, on connection: PostgresConnection) async throws {
-        var old: String?
-        for try await root in try await connection.query("SELECT root FROM scope_entry WHERE record = \(id)", logger: logger).decode(String.self) {
-            old = root
-        }
-        try await connection.query("DELETE FROM scope_key WHERE record = \(id)", logger: logger)
-        if !facts.keys.isEmpty {
-            let keys = Array(facts.keys)
-            try await connection.query(
-                "INSERT INTO scope_key (key, record) SELECT key, \(id) FROM unnest(\(keys)::text[]) AS key", logger: logger
-            )
-        }
-        var parentRoot: String?
-        if let parent = facts.parent {
-            let rows = try await connection.query("SELECT root FROM scope_entry WHERE record = \(parent)", logger: logger)
-            for try await root in rows.decode(String.self) { parentRoot = root }
-        }
-        let root = parentRoot ?? facts.root.rawValue
-        try await connection.query(
-            """
-            INSERT INTO scope_entry (record, entity, base_root, parent, creator, root)
-            VALUES (\(id), \(entity), \(facts.root.rawValue), \(facts.parent), \(facts.creator), \(root))
-            ON CONFLICT (record) DO UPDATE SET entity = excluded.entity, base_root = excluded.base_root,
-                parent = excluded.parent, creator = excluded.creator, root = excluded.root
-            """,
-            logger: logger
-        )
-        var visited: Set<String> = []
-        try await move(id, entity: entity, from: old, to: root, seq: seq, visited: &visited, on: connection)
-    }
-
     /// Logs `id`'s move and moves the records inheriting its root along (recursively).
-    private func move(
+    func move(
         _ id: String, entity: String, from old: String?, to root: String, seq: Int64, visited: inout Set<String>,
         on connection: PostgresConnection
     ) async throws {

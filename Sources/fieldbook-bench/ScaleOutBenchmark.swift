@@ -91,7 +91,8 @@ struct ScaleOutBenchmark {
             let configuration = URLSessionConfiguration.ephemeral
             configuration.httpMaximumConnectionsPerHost = 1
             return URLSessionSyncTransport(
-                baseURL: servers[device.index % servers.count], token: device.token, session: URLSession(configuration: configuration)
+                baseURL: servers[device.index % servers.count], token: device.token, timeout: 600,
+                session: URLSession(configuration: configuration)
             )
         }
         let start = DispatchTime.now().uptimeNanoseconds

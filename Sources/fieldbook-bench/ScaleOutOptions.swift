@@ -4,7 +4,7 @@ import Foundation
 struct ScaleOutOptions: Equatable {
     /// The PostgreSQL database (a fresh schema per configuration is made in it and dropped).
     var database: String?
-    var clients = 40
+    var clients = 20
     var batch = 50
     var seconds = 10
     var json = false
@@ -12,7 +12,7 @@ struct ScaleOutOptions: Equatable {
     static let usage = """
                fieldbook-bench push-scale-out [--database URL] [--clients N] [--batch N] [--seconds N] [--json]
 
-          push-scale-out   push throughput of --clients (default 40) devices pushing batches of --batch
+          push-scale-out   push throughput of --clients (default 20) devices pushing batches of --batch
                            (default 50) new accounts over HTTP for --seconds (default 10) each against:
                            one server on SQLite, one on PostgreSQL, two on one PostgreSQL database
                            (clients split between them); --database defaults to $FIELDBOOK_DATABASE_URL,
