@@ -75,7 +75,12 @@ struct ScaleOutBenchmark {
                 )
                 devices.append(PushConcurrencyBenchmark.Device(index: index, user: user, replica: replica, token: session.token))
             }
-            let phase = try await push(devices, to: servers.map(\.baseURL))
+            let phase: PushConcurrencyBenchmark.Phase
+            do {
+                phase = try await push(devices, to: servers.map(\.baseURL))
+            } catch {
+                throw BenchError("\(name): \(error)")
+            }
             await close(servers, services, directory: directory, database: database)
             return Result(name: name, phase: phase)
         } catch {
@@ -90,6 +95,8 @@ struct ScaleOutBenchmark {
         let transports = devices.map { device in
             let configuration = URLSessionConfiguration.ephemeral
             configuration.httpMaximumConnectionsPerHost = 1
+            configuration.timeoutIntervalForRequest = 600
+            configuration.timeoutIntervalForResource = 600
             return URLSessionSyncTransport(
                 baseURL: servers[device.index % servers.count], token: device.token, timeout: 600,
                 session: URLSession(configuration: configuration)
