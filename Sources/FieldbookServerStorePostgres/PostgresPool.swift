@@ -90,6 +90,7 @@ public final class PostgresPool: Sendable {
 
     /// Runs `body` in one transaction on one pooled connection: `COMMIT` when
     /// it returns, `ROLLBACK` when it throws (its error is rethrown as it is).
+    @discardableResult
     public func transaction<T: Sendable>(
         _ mode: Mode = .write, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
