@@ -38,6 +38,8 @@ let package = Package(
         // FieldbookServer imports them directly.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The PostgreSQL store and directory (several stateless server instances on one database).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure sync core: clocks, version vectors, changes, merge, conflicts. No I/O.
@@ -64,6 +66,26 @@ let package = Package(
             dependencies: [
                 "FieldbookServerCore", "FieldbookSync", "FieldbookModel", "FieldbookProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The sync server's shared store: ServerStore on PostgreSQL (postgres-nio),
+        // for several stateless server instances on one database.
+        .target(
+            name: "FieldbookServerStorePostgres",
+            dependencies: [
+                "FieldbookServerCore", "FieldbookSync", "FieldbookModel", "FieldbookProtocol",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // A private PostgreSQL schema per test, from FIELDBOOK_TEST_POSTGRES_URL.
+        .target(
+            name: "FieldbookServerStorePostgresTesting",
+            dependencies: [
+                "FieldbookServerStorePostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -99,8 +121,9 @@ let package = Package(
         .target(
             name: "FieldbookServer",
             dependencies: [
-                "FieldbookServerCore", "FieldbookServerStoreSQLite", "FieldbookSync", "FieldbookModel",
-                "FieldbookProtocol",
+                "FieldbookServerCore", "FieldbookServerStoreSQLite", "FieldbookServerStorePostgres", "FieldbookSync",
+                "FieldbookModel", "FieldbookProtocol",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -126,7 +149,8 @@ let package = Package(
             name: "fieldbook-bench",
             dependencies: [
                 "FieldbookSync", "FieldbookModel", "FieldbookProtocol", "FieldbookClient",
-                "FieldbookServer", "FieldbookServerCore",
+                "FieldbookServer", "FieldbookServerCore", "FieldbookServerStorePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -166,9 +190,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "FieldbookServerStorePostgresTests",
+            dependencies: [
+                "FieldbookServerStorePostgres", "FieldbookServerStorePostgresTesting", "FieldbookServerCoreTesting",
+                "FieldbookServerCore", "FieldbookSync",
+                "FieldbookModel", "FieldbookProtocol", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "FieldbookServerTests",
             dependencies: ["FieldbookTestSupport", 
                 "FieldbookServer", "FieldbookServerCore", "FieldbookServerCoreTesting", "FieldbookServerStoreSQLite",
+                "FieldbookServerStorePostgres", "FieldbookServerStorePostgresTesting",
                 "FieldbookSync", "FieldbookModel", "FieldbookProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -181,7 +216,10 @@ let package = Package(
         // Real processes: `fieldbook-server` on 127.0.0.1 and `fieldbook` CLIs.
         .testTarget(
             name: "FieldbookEndToEndTests",
-            dependencies: ["FieldbookTestSupport", "FieldbookProtocol", "FieldbookSync", "FieldbookModel"],
+            dependencies: [
+                "FieldbookTestSupport", "FieldbookProtocol", "FieldbookSync", "FieldbookModel",
+                "FieldbookServerStorePostgres", "FieldbookServerStorePostgresTesting",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

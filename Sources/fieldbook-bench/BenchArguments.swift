@@ -14,11 +14,15 @@ enum BenchCommand: Equatable {
     case aToB(AToBOptions)
     /// Push throughput of many concurrent clients.
     case pushConcurrency(PushConcurrencyOptions)
+    /// Push throughput on SQLite, PostgreSQL and two instances on PostgreSQL.
+    case pushScaleOut(ScaleOutOptions)
     /// Print usage.
     case help
 
     /// Usage text.
-    static let usage = """
+    static let usage = usageText + "\n" + ScaleOutOptions.usage
+
+    static let usageText = """
         usage: fieldbook-bench merge [--changes N] [--records N] [--replicas N] [--repeats N] [--seed N] [--json]
                fieldbook-bench local-writes [--writes N] [--batch N] [--json]
 
@@ -63,6 +67,7 @@ enum BenchCommand: Equatable {
         guard let command = arguments.first else { throw .missingCommand }
         if ["-h", "--help", "help"].contains(command) { return .help }
         if command == "local-writes" { return try parseLocalWrites(arguments.dropFirst()) }
+        if command == "push-scale-out" { return .pushScaleOut(try ScaleOutOptions.parse(arguments.dropFirst())) }
         if ["initial-sync", "a-to-b", "push-concurrency"].contains(command) {
             return try parseServer(command, arguments.dropFirst())
         }

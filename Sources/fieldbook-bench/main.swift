@@ -27,6 +27,9 @@ do {
     case .pushConcurrency(let options):
         let report = try await PushConcurrencyBenchmark(options: options).run()
         print(options.json ? report.json : report.text)
+    case .pushScaleOut(let options):
+        let report = try await ScaleOutBenchmark(options: options).run()
+        print(options.json ? report.json : report.text)
     }
 } catch {
     FileHandle.standardError.write(Data("fieldbook-bench: \(error)\n\(BenchCommand.usage)\n".utf8))

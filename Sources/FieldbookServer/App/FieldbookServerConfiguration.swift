@@ -1,4 +1,5 @@
 import FieldbookProtocol
+import FieldbookServerStorePostgres
 import Foundation
 import Logging
 
@@ -46,6 +47,12 @@ public struct FieldbookServerConfiguration: Sendable {
     public var bodyReadTimeout: Duration
     /// Seed the demo dataset (``DemoDataset``) when the data directory is empty.
     public var demo: Bool = false
+    /// The shared PostgreSQL database (`--database`, `FIELDBOOK_DATABASE_URL`);
+    /// nil keeps everything in SQLite files in ``dataDirectory``.
+    public var database: PostgresDatabaseURL?
+
+    /// The environment variable naming the PostgreSQL database.
+    public static let databaseEnvironmentVariable = "FIELDBOOK_DATABASE_URL"
 
     /// Creates a configuration with the documented defaults.
     public init(
@@ -88,7 +95,7 @@ public struct FieldbookServerConfiguration: Sendable {
     /// - Throws: ``ConfigurationError`` naming the setting and its source.
     public static func resolve(
         host: String? = nil, port: Int? = nil, data: String? = nil, logLevel: String? = nil, logFormat: String? = nil,
-        maxBodyBytes: Int? = nil, demo: Bool = false,
+        maxBodyBytes: Int? = nil, demo: Bool = false, database: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> FieldbookServerConfiguration {
         func env(_ name: String) -> String? {
@@ -118,6 +125,7 @@ public struct FieldbookServerConfiguration: Sendable {
             }
             configuration.logFormat = format
         }
+        configuration.database = try resolveDatabase(database, environment: environment)
         if demo {
             configuration.demo = true
         } else if let text = env("DEMO") {
@@ -135,6 +143,23 @@ public struct FieldbookServerConfiguration: Sendable {
         }
         guard !configuration.host.isEmpty else { throw ConfigurationError(setting: "host", problem: "is empty") }
         return configuration
+    }
+}
+
+extension FieldbookServerConfiguration {
+    /// The PostgreSQL database from `given` (`--database`), else from
+    /// `FIELDBOOK_DATABASE_URL`; nil when neither is set (SQLite).
+    /// - Throws: ``ConfigurationError`` for an invalid URL (never quoting the password).
+    public static func resolveDatabase(
+        _ given: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> PostgresDatabaseURL? {
+        let source = given != nil ? "--database" : databaseEnvironmentVariable
+        guard let text = given ?? environment[databaseEnvironmentVariable], !text.isEmpty else { return nil }
+        do {
+            return try PostgresDatabaseURL(text)
+        } catch {
+            throw ConfigurationError(setting: source, problem: error.problem)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import FieldbookServerCore
+import FieldbookServerStorePostgres
 import FieldbookServerStoreSQLite
 import Foundation
 import Logging
@@ -18,6 +19,9 @@ public struct ServerServices: Sendable {
     /// Body limits and response compression for every JSON route (set from the
     /// configuration by ``FieldbookServerApp/makeRouter(configuration:services:)``).
     public var http: HTTPLimits
+    /// The PostgreSQL database behind ``sync`` and ``identity`` when the
+    /// server runs on one (``open(postgres:logger:)``); closed by ``shutdown()``.
+    var postgres: PostgresPool?
 
     /// Creates the services.
     /// - Parameters:
@@ -65,8 +69,19 @@ public struct ServerServices: Sendable {
         }
     }
 
+    /// Closes the identity directory and the sync store, including a
+    /// PostgreSQL database's connection pool; the services must not be used
+    /// afterwards. Both are closed even when the first fails; the first failure is thrown.
+    public func shutdown() async throws {
+        var failure: (any Error)?
+        do { try close() } catch { failure = error }
+        await postgres?.close()
+        if let failure { throw failure }
+    }
+
     /// Closes the identity directory and, when it is a SQLite store, the sync
-    /// store; the services must not be used afterwards. Both are closed even
+    /// store; the services must not be used afterwards (a PostgreSQL pool
+    /// needs ``shutdown()``). Both are closed even
     /// when the first fails; the first failure is thrown.
     public func close() throws {
         var failure: (any Error)?

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldbookServerCore
+import FieldbookServerStorePostgres
 import FieldbookServerStoreSQLite
 import Foundation
 import Logging
@@ -25,6 +26,10 @@ enum AdminCommands {
     /// works while a server runs on the same directory.
     static func run(_ data: DataDirectoryOptions, _ body: (IdentityService) async throws -> Void) async throws {
         do {
+            if let database = try data.database() {
+                try await runOnPostgres(database, body)
+                return
+            }
             let directory = data.url
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let store = try SQLiteServerStore(path: directory.appendingPathComponent(storeFileName).path)
@@ -46,6 +51,23 @@ enum AdminCommands {
             printError("\(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// Opens the sync store and the directory in the PostgreSQL database,
+    /// runs `body` and closes the pool (also when `body` throws).
+    private static func runOnPostgres(_ url: PostgresDatabaseURL, _ body: (IdentityService) async throws -> Void) async throws {
+        var logger = Logger(label: "fieldbook.admin")
+        logger.logLevel = .warning
+        let database = try await PostgresPool.connect(url, maximumConnections: 2, logger: logger)
+        do {
+            let sync = SyncService(store: try await PostgresServerStore(database: database), clock: WallClock())
+            let identity = try await IdentityService.open(postgres: database, sync: sync, logger: logger)
+            try await body(identity)
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
     }
 
     /// Writes `error: message` to stderr.
@@ -86,7 +108,8 @@ enum AdminCommands {
 }
 
 /// `--data DIR`: the server's data directory (default `$FIELDBOOK_SERVER_DATA`,
-/// then `./fieldbook-data`).
+/// then `./fieldbook-data`); `--database URL`: the PostgreSQL database
+/// instead (default `$FIELDBOOK_DATABASE_URL`), as for `serve`.
 struct DataDirectoryOptions: ParsableArguments {
     /// The environment variable naming the default data directory.
     static let environmentVariable = "FIELDBOOK_SERVER_DATA"
@@ -96,6 +119,21 @@ struct DataDirectoryOptions: ParsableArguments {
         help: "The server's data directory (default: $FIELDBOOK_SERVER_DATA or ./fieldbook-data)."
     )
     var data: String?
+
+    @Option(
+        name: .customLong("database"),
+        help: "PostgreSQL URL of the server's database (default: $FIELDBOOK_DATABASE_URL; none: SQLite in --data)."
+    )
+    var databaseURL: String?
+
+    /// The PostgreSQL database to use, nil for the SQLite files in ``url``.
+    func database() throws -> PostgresDatabaseURL? {
+        do {
+            return try FieldbookServerConfiguration.resolveDatabase(databaseURL)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 
     /// The directory to use.
     var url: URL {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FieldbookServerCore
+import FieldbookServerStorePostgres
 import Foundation
 import Hummingbird
 import Logging
@@ -12,11 +14,15 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Every option can also be set with an environment variable: FIELDBOOK_SERVER_HOST, FIELDBOOK_SERVER_PORT, \
             FIELDBOOK_SERVER_DATA, FIELDBOOK_SERVER_DEMO=1, FIELDBOOK_SERVER_LOG_LEVEL, FIELDBOOK_SERVER_LOG_FORMAT, \
-            FIELDBOOK_SERVER_MAX_BODY_BYTES. Prints "listening on http://HOST:PORT" once ready (port 0 picks a free port).
+            FIELDBOOK_SERVER_MAX_BODY_BYTES, FIELDBOOK_DATABASE_URL. Prints "listening on http://HOST:PORT" once ready (port 0 picks a free port).
 
             --demo seeds an invented demo dataset (users admin, eva, anna, ben with the password fieldbook-demo, \
             territories North and South, accounts, contacts, opportunities, appointments) when the data directory \
             is empty; with data already there it changes nothing.
+
+            --database postgres://USER:PASS@HOST:PORT/DB keeps records, the log and the identity directory in \
+            PostgreSQL instead of SQLite files in --data: any number of instances can serve the same database \
+            behind an HTTP load balancer.
             """
     )
 
@@ -27,26 +33,32 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "text or json (default text).") var logFormat: String?
     @Option(help: "Largest request body in bytes after decompression (default 16 MiB).") var maxBodyBytes: Int?
     @Flag(help: "Seed the demo dataset when the data directory is empty.") var demo = false
+    @Option(help: "PostgreSQL URL (postgres://USER:PASS@HOST:PORT/DB[?schema=S&sslmode=disable]); default: SQLite in --data.")
+    var database: String?
 
     func run() async throws {
         let configuration: FieldbookServerConfiguration
         do {
             configuration = try FieldbookServerConfiguration.resolve(
                 host: host, port: port, data: data, logLevel: logLevel, logFormat: logFormat, maxBodyBytes: maxBodyBytes,
-                demo: demo
+                demo: demo, database: database
             )
         } catch {
             throw ValidationError(error.description)
         }
         ServerLogging.bootstrap(format: configuration.logFormat, level: configuration.logLevel)
         let logger = Logger(label: "fieldbook-server")
-        let seedDemo = configuration.demo && DemoSeeder.isEmpty(configuration.dataDirectory)
+        var seedDemo = configuration.demo && configuration.database == nil && DemoSeeder.isEmpty(configuration.dataDirectory)
         let services: ServerServices
         do {
-            services = try ServerServices.open(dataDirectory: configuration.dataDirectory, logger: logger)
+            services = try await ServerServices.open(configuration: configuration, logger: logger)
         } catch {
             logger.critical("start-up failed", metadata: ["error": "\(error)"])
             throw ExitCode(1)
+        }
+        if configuration.demo, configuration.database != nil {
+            // On PostgreSQL "empty" means an empty log (another instance may have seeded it).
+            seedDemo = (try? await services.sync.store.logHead()) == .start
         }
         if configuration.demo { try await prepareDemo(seed: seedDemo, services: services, configuration, logger) }
         let host = configuration.host
@@ -61,10 +73,10 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             // Start-up and socket errors (e.g. the port is taken) name addresses, never request data.
             logger.critical("server stopped with an error", metadata: ["error": "\(error)"])
-            try? services.close()
+            try? await services.shutdown()
             throw ExitCode(1)
         }
-        try? services.close()
+        try? await services.shutdown()
         logger.info("stopped")
     }
 
@@ -74,7 +86,8 @@ struct ServeCommand: AsyncParsableCommand {
         seed: Bool, services: ServerServices, _ configuration: FieldbookServerConfiguration, _ logger: Logger
     ) async throws {
         guard seed else {
-            let line = "demo: \(configuration.dataDirectory.path) is not empty; no demo data was added\n"
+            let place = configuration.database?.redacted ?? configuration.dataDirectory.path
+            let line = "demo: \(place) is not empty; no demo data was added\n"
             FileHandle.standardError.write(Data(line.utf8))
             logger.notice("demo skipped: data directory not empty")
             return
@@ -83,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await DemoSeeder(services: services).seed()
         } catch {
             logger.critical("demo seeding failed", metadata: ["error": "\(error)"])
-            try? services.close()
+            try? await services.shutdown()
             throw ExitCode(1)
         }
         logger.notice("demo data seeded", metadata: ["accounts": "\(DemoDataset.accounts.count)"])

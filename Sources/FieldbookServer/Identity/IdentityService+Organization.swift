@@ -11,7 +11,7 @@ extension IdentityService {
         let name = try Self.checkedName(name, "a team name")
         let managerID = try await manager.asyncMap { try await userID($0) }
         let id = Self.newID()
-        try await directory.insert(.team, id: id, name: name)
+        try await directory.insert(.team, id: id, name: name, code: nil)
         do {
             try await author("team", id) { builder in
                 builder.set("name", to: .text(name))

@@ -1,13 +1,15 @@
 import FieldbookModel
 import FieldbookProtocol
 import FieldbookServerCore
+import FieldbookServerStorePostgres
 import FieldbookSync
 import Foundation
 import Logging
 
 /// Login, device tokens, users, devices, teams and territories.
 ///
-/// Credentials and devices live in the directory (`directory.sqlite`); the
+/// Credentials and devices live in the directory (`directory.sqlite`, or the
+/// PostgreSQL database when the server runs on one); the
 /// people and the organisation are CRM records (`user`, `team`, `territory`)
 /// in the sync store, authored by the server (``SyncService/author(_:_:caller:_:)``)
 /// so they sync to clients like any record.
@@ -24,7 +26,7 @@ public struct IdentityService: DeviceAuthenticator {
     /// Roles a user can be given (``Role/system`` is the server's own).
     public static let assignableRoles: [Role] = [.rep, .manager, .office, .admin]
 
-    let directory: DirectoryStore
+    let directory: any DirectoryStorage
     /// The sync service the user, team and territory records are written through.
     public let sync: SyncService
     let logger: Logger
@@ -32,7 +34,7 @@ public struct IdentityService: DeviceAuthenticator {
     public let configuration: IdentityConfiguration
     let hasher: PasswordHasher
 
-    init(directory: DirectoryStore, sync: SyncService, logger: Logger, configuration: IdentityConfiguration) {
+    init(directory: any DirectoryStorage, sync: SyncService, logger: Logger, configuration: IdentityConfiguration) {
         self.directory = directory
         self.sync = sync
         self.logger = logger
@@ -54,6 +56,19 @@ public struct IdentityService: DeviceAuthenticator {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         let path = dataDirectory.appendingPathComponent(IdentityConfiguration.directoryFileName).path
         return IdentityService(directory: try DirectoryStore(path: path), sync: sync, logger: logger, configuration: configuration)
+    }
+
+    /// Opens the directory in the PostgreSQL `database` (migrating it), with
+    /// ``IdentityConfiguration/fromEnvironment(_:)`` unless `configuration` is
+    /// given. Instances sharing the database share users, devices and tokens;
+    /// the database stays open when the service is closed.
+    public static func open(
+        postgres database: PostgresPool, sync: SyncService, logger: Logger, configuration: IdentityConfiguration? = nil
+    ) async throws -> IdentityService {
+        IdentityService(
+            directory: try await PostgresDirectoryStore(database: database), sync: sync, logger: logger,
+            configuration: configuration ?? .fromEnvironment()
+        )
     }
 
     /// A service on a private in-memory directory (unit tests).

@@ -16,6 +16,12 @@ extension SyncService {
     /// server instance takes the counter or changes the record first, `edit`
     /// runs again on the fresh state, so it must not have side effects.
     ///
+    /// Several instances on one database share the server replica: its
+    /// counters are allocated in the database (the store checks that the dot
+    /// is the next one inside its commit lock), never per process. In one
+    /// process authors take turns; an instance that lost the counter to
+    /// another waits a short random time and builds again.
+    ///
     /// ```swift
     /// let authored = try await service.author("offer", offerID, caller: SyncCaller(user: "user-eva", role: .office)) {
     ///     $0.set("number", to: "A-2025-0117")
@@ -38,7 +44,25 @@ extension SyncService {
             stable: try await store.frontierState().stable
         )
         context.scope = try await scope(of: caller)
-        for _ in 0..<max(1, configuration.limits.maxCommitAttempts) {
+        await authoring.begin()
+        do {
+            let authored = try await authorInTurn(entity, record, context: context, edit)
+            await authoring.end()
+            return authored
+        } catch {
+            await authoring.end()
+            throw error
+        }
+    }
+
+    /// Builds, numbers and decides the change until no other instance took its counter first.
+    private func authorInTurn(
+        _ entity: String, _ record: String, context: PushContext, _ edit: (inout ChangeBuilder) throws -> Void
+    ) async throws -> AuthoredChange? {
+        let server = configuration.serverReplica
+        // Each lost race means another instance committed a server change: progress overall.
+        let attempts = max(1, configuration.limits.maxCommitAttempts) * 4
+        for attempt in 0..<attempts {
             let current = try await store.record(record).record?.state
             var builder = ChangeBuilder(state: current ?? RecordState(entity: entity, id: record))
             try edit(&builder)
@@ -50,8 +74,12 @@ extension SyncService {
                 time: await clock.stamp(after: seen), ops: builder.operations
             )
             let result = try await decide(change, in: context)
-            // Another instance used this counter first: build again on fresh state.
-            if result.code == .dotReused || result.code == .counterGap { continue }
+            // Another instance used this counter first: build again on fresh state, after a
+            // short random pause so the instances do not collide again in lockstep.
+            if result.code == .dotReused || result.code == .counterGap {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(2 << min(attempt, 5)))))
+                continue
+            }
             return AuthoredChange(change: change, result: result)
         }
         throw SyncServiceError(.unavailable, "record \(record) is being changed concurrently; retry")

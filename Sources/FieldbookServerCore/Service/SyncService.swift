@@ -25,6 +25,8 @@ public struct SyncService: Sendable {
     public let clock: ServerClock
     /// Versions, limits, cursor codec and authorization.
     public let configuration: SyncServiceConfiguration
+    /// One server-authored change at a time in this process (``author(_:_:caller:_:)``).
+    let authoring = AuthoringTurns()
 
     /// Creates a service.
     /// - Parameters:

@@ -18,16 +18,23 @@ final class ServerProcess: @unchecked Sendable {
     /// The base URL clients use, e.g. `http://127.0.0.1:41235`.
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// Creates a server on a fresh data directory (not started).
-    init() throws {
+    /// The PostgreSQL URL passed as `--database` to `serve` and admin commands (nil: SQLite in the data directory).
+    let database: String?
+
+    /// Creates a server on a fresh data directory (not started), on `database` when given.
+    init(database: String? = nil) throws {
         dataDirectory = try BuiltExecutable.temporaryDirectory("fieldbook-server")
+        self.database = database
     }
+
+    /// `--database URL` when the server runs on PostgreSQL.
+    private var databaseArguments: [String] { database.map { ["--database", $0] } ?? [] }
 
     /// Runs an administration command (`user add …`) on the data directory.
     @discardableResult
     func admin(_ arguments: [String], input: String? = nil) async throws -> ProcessResult {
         let result = try await ProcessResult.run(
-            BuiltExecutable.url("fieldbook-server"), arguments + ["--data", dataDirectory.path],
+            BuiltExecutable.url("fieldbook-server"), arguments + ["--data", dataDirectory.path] + databaseArguments,
             environment: Self.environment, input: input
         )
         guard result.exitCode == 0 else { throw EndToEndError.failed(result) }
@@ -42,7 +49,7 @@ final class ServerProcess: @unchecked Sendable {
         process.arguments = [
             "serve", "--host", "127.0.0.1", "--port", String(requested ?? port), "--data", dataDirectory.path,
             "--log-level", "warning",
-        ]
+        ] + databaseArguments
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in Self.environment { environment[key] = value }
         process.environment = environment
