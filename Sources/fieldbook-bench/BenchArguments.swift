@@ -14,6 +14,10 @@ enum BenchCommand: Equatable {
     case aToB(AToBOptions)
     /// Push throughput of many concurrent clients.
     case pushConcurrency(PushConcurrencyOptions)
+    /// Change-tracking metadata on disk per byte of data (figure 6).
+    case metadata(MetadataOptions)
+    /// Compressed wire bytes per change vs gzip of the bare values (figure 7).
+    case wire(WireOptions)
     /// Print usage.
     case help
 
@@ -55,7 +59,7 @@ enum BenchCommand: Equatable {
           push-concurrency --clients (default 200) devices push batches of --batch (default 50) new
                            accounts for --seconds (default 10) over HTTP, then half as long in process;
                            baseline: raw SQLite inserts of the same change blobs
-        """
+        """ + sizeUsage
 
     /// Parses the arguments after the program name.
     /// - Throws: ``BenchArgumentError`` naming the offending argument.
@@ -63,6 +67,7 @@ enum BenchCommand: Equatable {
         guard let command = arguments.first else { throw .missingCommand }
         if ["-h", "--help", "help"].contains(command) { return .help }
         if command == "local-writes" { return try parseLocalWrites(arguments.dropFirst()) }
+        if ["metadata", "wire"].contains(command) { return try parseSize(command, arguments.dropFirst()) }
         if ["initial-sync", "a-to-b", "push-concurrency"].contains(command) {
             return try parseServer(command, arguments.dropFirst())
         }
