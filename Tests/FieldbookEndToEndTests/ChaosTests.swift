@@ -66,6 +66,9 @@ struct ChaosTests {
         }
         let office = try await organization.http("eva")
         let serverListing = try await ChaosVerifier.serverListing(office)
+        let counts = ChaosLedger.Kind.allCases.map { "\(serverListing[$0]?.count ?? 0) \($0.rawValue)s" }
+        print("chaos: server holds \(counts.joined(separator: ", ")); \(ledger.created.count) acknowledged creations, \(ledger.deleted.count) deletions")
+        #expect(!ledger.created.isEmpty, "the run acknowledged no writes at all")
         let lost = ChaosVerifier.lostOrDuplicated(serverListing, ledger: ledger)
         #expect(lost.isEmpty, "seed \(seed): \(lost.prefix(10))")
         for replica in replicas {

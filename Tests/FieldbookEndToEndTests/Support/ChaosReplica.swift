@@ -64,6 +64,12 @@ struct ChaosReplica: Sendable {
         throw EndToEndError.unexpected("\(label) never settled: \(last.map { "\($0)" } ?? "")")
     }
 
+    /// A value for the owned field no other write used: a phone number, or a task description.
+    private func ownedValue(_ kind: ChaosLedger.Kind) -> String {
+        let digits = label.filter(\.isNumber)
+        return kind == .task ? "\(label) note \(counter)" : "+49 30 9\(digits)\(String(format: "%05d", counter))"
+    }
+
     /// Runs a CLI command, killed at a random moment with `killProbability`.
     private mutating func command(_ arguments: [String]) async throws -> ProcessResult {
         let kill = Double.random(in: 0..<1, using: &random) < killProbability
@@ -77,7 +83,7 @@ struct ChaosReplica: Sendable {
     private mutating func add(_ kind: ChaosLedger.Kind, extra: [String]) async throws {
         counter += 1
         let name = "\(label) \(kind.rawValue) \(counter)"
-        let value = "\(label)-\(counter)-0"
+        let value = ownedValue(kind)
         var arguments = [kind.rawValue, "add", kind == .account ? "--name" : kind == .contact ? "--last-name" : "--subject", name]
         arguments += [kind == .task ? "--description" : "--phone", value] + extra
         let result = try await command(arguments)
@@ -95,7 +101,7 @@ struct ChaosReplica: Sendable {
     private mutating func editOwned() async throws {
         guard let (kind, id) = ownRecords.randomElement(using: &random) else { return }
         counter += 1
-        let value = "\(label)-\(counter)-e"
+        let value = ownedValue(kind)
         let result = try await command([kind.rawValue, "edit", id, kind == .task ? "--description" : "--phone", value])
         ledger.wrote(value, to: id, acknowledged: result.exitCode == 0)
         if result.exitCode != 0, !result.wasKilled { ledger.unexpectedFailures.append("\(result)") }
