@@ -12,7 +12,8 @@ import Foundation
 /// bare values those changes carry.
 ///
 /// Device A (office user, own replica) pushes `records` creations (accounts,
-/// contacts and calls with real CRM field sizes, ``SeedRecords``) followed by
+/// contacts and calls: ``SeedRecords`` fields with free text varied by
+/// ``VariedText``) followed by
 /// `edits` one-field edits (phone or subject, each superseding the previous
 /// value), in requests of 500 changes encoded by ``WireCodec`` exactly as the
 /// client encodes them. Device B, synced before, pulls them over HTTP with
@@ -40,22 +41,13 @@ struct WireBenchmark {
             let reader = ReplicaID(unchecked: "c-wire-b-" + UUID().uuidString.lowercased())
             let writerToken = try await login("office-a", writer, server)
             let readerToken = try await login("office-b", reader, server)
-            let (cursor, _) = try await pullAll(reader, token: readerToken, server: server, from: nil)
-
-            let changes = try Self.workload(options, replica: writer, territory: territory)
-            for start in stride(from: 0, to: changes.count, by: 500) {
-                let batch = Array(changes[start..<min(changes.count, start + 500)])
-                let body = try WireCodec().encode(PushRequest(schemaVersion: SchemaRegistry.currentVersion, replica: writer, changes: batch))
-                report.pushBodyBytes += body.count
-                report.pushGzipBytes += try Gzip.size(body)
-                let (data, _) = try await post(body, "/v1/sync/push", token: writerToken, server: server)
-                let results = try WireCodec().decode(PushResponse.self, from: data).results
-                guard results.allSatisfy({ $0.status == .accepted }) else {
-                    throw BenchError("a pushed change was not accepted: \(results.first { $0.status != .accepted }.map { "\($0)" } ?? "")")
-                }
-            }
-            report.pushed = changes.count
-            report.pull = try await pullAll(reader, token: readerToken, server: server, from: cursor).1
+            let (start, _) = try await pullAll(reader, token: readerToken, server: server, from: nil)
+            let (creations, edits) = try Self.workload(options, replica: writer, territory: territory)
+            try await push(creations, as: writer, token: writerToken, server: server, report: &report)
+            let (afterCreations, created) = try await pullAll(reader, token: readerToken, server: server, from: start)
+            try await push(edits, as: writer, token: writerToken, server: server, report: &report)
+            report.creations = created
+            report.edits = try await pullAll(reader, token: readerToken, server: server, from: afterCreations).1
         } catch {
             await environment.shutDown()
             throw error
@@ -64,36 +56,55 @@ struct WireBenchmark {
         return report
     }
 
-    /// The changes A pushes: creations, then one-field edits cycling over the created records.
-    static func workload(_ options: WireOptions, replica: ReplicaID, territory: String) throws -> [Change] {
+    /// The changes A pushes: creations (``SeedRecords`` with ``VariedText``),
+    /// then one-field edits cycling over the created records.
+    static func workload(_ options: WireOptions, replica: ReplicaID, territory: String) throws -> (creations: [Change], edits: [Change]) {
         let base = UInt64(Date().timeIntervalSince1970 * 1000) - 120_000
         var counter: UInt64 = 0
+        var text = VariedText(seed: 7)
         var states: [RecordState] = []
-        var changes: [Change] = []
+        var creations: [Change] = []
+        var edits: [Change] = []
         func next() -> (Dot, HybridTimestamp) {
             counter += 1
             return (Dot(replica: replica, counter: counter), HybridTimestamp(millis: base + counter / 16, logical: UInt16(counter % 16)))
         }
         for index in 0..<options.records {
             let (dot, time) = next()
-            let created = try SeedRecords.creation(index, dot: dot, time: time) { _ in territory }
-            changes.append(created.change)
-            states.append(created.state)
+            let (entity, id, fields) = SeedRecords.record(index) { _ in territory }
+            var builder = ChangeBuilder(state: RecordState(entity: entity, id: id))
+            for (field, value) in text.vary(fields) { builder.set(field, to: value) }
+            let change = Change(entity: entity, record: id, dot: dot, time: time, ops: builder.operations)
+            creations.append(change)
+            states.append(try RecordState(entity: entity, id: id).merged(with: change).state)
         }
         for edit in 0..<options.edits where !states.isEmpty {
             let index = edit % states.count
             let (dot, time) = next()
             var builder = ChangeBuilder(state: states[index])
-            if states[index].entity == "activity" {
-                builder.set("subject", to: .text("Rückruf zum Angebot A-2025-\(edit % 10_000) vereinbart"))
-            } else {
-                builder.set("phone", to: .text("+49 711 \(6_000_000 + edit)"))
-            }
+            let field = states[index].entity == "activity" ? "subject" : "phone"
+            builder.set(field, to: text.edit(field))
             let change = Change(entity: states[index].entity, record: states[index].id, dot: dot, time: time, ops: builder.operations)
             states[index] = try states[index].merged(with: change).state
-            changes.append(change)
+            edits.append(change)
         }
-        return changes
+        return (creations, edits)
+    }
+
+    /// Pushes `changes` as `writer` in requests of 500; adds the body sizes to `report`.
+    private func push(_ changes: [Change], as writer: ReplicaID, token: String, server: URL, report: inout WireReport) async throws {
+        for start in stride(from: 0, to: changes.count, by: 500) {
+            let batch = Array(changes[start..<min(changes.count, start + 500)])
+            let body = try WireCodec().encode(PushRequest(schemaVersion: SchemaRegistry.currentVersion, replica: writer, changes: batch))
+            report.pushBodyBytes += body.count
+            report.pushGzipBytes += try Gzip.size(body)
+            let (data, _) = try await post(body, "/v1/sync/push", token: token, server: server)
+            let results = try WireCodec().decode(PushResponse.self, from: data).results
+            guard results.allSatisfy({ $0.status == .accepted }) else {
+                throw BenchError("a pushed change was not accepted: \(results.first { $0.status != .accepted }.map { "\($0)" } ?? "")")
+            }
+            report.pushed += batch.count
+        }
     }
 
     /// Pulls until `hasMore` is false; returns the last cursor and, per page,
