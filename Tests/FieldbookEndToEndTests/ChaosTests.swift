@@ -11,7 +11,7 @@ import Testing
 /// Short by default (CI); `FIELDBOOK_CHAOS_SECONDS=600` for a long run,
 /// `FIELDBOOK_CHAOS_SEED=<seed>` to replay a run's random choices (process
 /// timing still varies).
-@Suite("end to end: chaos", .serialized)
+@Suite("end to end: chaos", .serialized, .tags(.harness))
 struct ChaosTests {
     /// Seconds of random operations (default 10).
     static var seconds: Double {

@@ -8,7 +8,7 @@ import Testing
 ///
 /// Short by default (CI: 20 clients, 15 s); `FIELDBOOK_SOAK_CLIENTS=200
 /// FIELDBOOK_SOAK_SECONDS=600` for the long run.
-@Suite("end to end: soak", .serialized)
+@Suite("end to end: soak", .serialized, .tags(.harness))
 struct SoakTests {
     static var clients: Int { ProcessInfo.processInfo.environment["FIELDBOOK_SOAK_CLIENTS"].flatMap(Int.init) ?? 20 }
     static var seconds: Double { ProcessInfo.processInfo.environment["FIELDBOOK_SOAK_SECONDS"].flatMap(Double.init) ?? 15 }
@@ -67,11 +67,13 @@ struct SoakTests {
         #expect(rounds >= Self.clients, "every client completed at least one round")
         #expect(accepted > 0)
 
-        // Flat after warm-up: the last third stays within the warm-up peak plus a generous margin.
-        let warmup = samples.filter { $0.0 <= Self.seconds / 3 }.map(\.1)
-        let late = samples.filter { $0.0 >= Self.seconds * 2 / 3 }.map(\.1)
-        let warmPeak = try #require(warmup.max())
-        let latePeak = try #require(late.max())
+        // Flat after warm-up: the last third of the samples stays within the
+        // first third's peak plus a generous margin (by sample, not by clock:
+        // on a loaded machine the sampler may run late).
+        let resident = samples.map(\.1) + [ProcessMemory.residentBytes(pid) ?? 0]
+        let third = max(1, resident.count / 3)
+        let warmPeak = resident.prefix(third).max() ?? 0
+        let latePeak = resident.suffix(third).max() ?? 0
         let allowed = warmPeak + max(64 * 1_048_576, warmPeak / 2)
         #expect(latePeak <= allowed, "VmRSS \(mib(latePeak)) MiB late vs \(mib(warmPeak)) MiB after warm-up")
         #expect(try await HTTPCall(baseURL: server.baseURL).send("GET", "/healthz").status == 200)
