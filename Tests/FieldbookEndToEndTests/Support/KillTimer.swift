@@ -3,8 +3,9 @@ import Foundation
 /// Sends SIGKILL to a child process after a delay unless cancelled first.
 ///
 /// The caller cancels as soon as it has read the child's output pipes to the
-/// end (the child is exiting), so a firing timer targets a child that has not
-/// been reaped and its process ID cannot belong to anyone else yet.
+/// end (the child is exiting). A timer firing in between can at worst signal
+/// a child that just exited: Linux hands out process IDs in sequence, so the
+/// ID is not reused by another process within that moment.
 final class KillTimer: @unchecked Sendable {
     private let pid: pid_t
     private let lock = NSLock()
