@@ -7,16 +7,26 @@ import Testing
 /// resident memory stays flat once warmed up.
 ///
 /// Short by default (CI: 20 clients, 15 s); `FIELDBOOK_SOAK_CLIENTS=200
-/// FIELDBOOK_SOAK_SECONDS=600` for the long run.
+/// FIELDBOOK_SOAK_SECONDS=600` for the long run. Devices pause between
+/// rounds like real ones (``pause``); `FIELDBOOK_SOAK_PAUSE_MS=0` turns the
+/// soak into a saturation run, in which requests queue past URLSession's
+/// 60 s timeout once the server falls behind.
 @Suite("end to end: soak", .serialized, .tags(.harness))
 struct SoakTests {
     static var clients: Int { ProcessInfo.processInfo.environment["FIELDBOOK_SOAK_CLIENTS"].flatMap(Int.init) ?? 20 }
     static var seconds: Double { ProcessInfo.processInfo.environment["FIELDBOOK_SOAK_SECONDS"].flatMap(Double.init) ?? 15 }
+    /// Mean pause of a device between sync rounds (`FIELDBOOK_SOAK_PAUSE_MS`;
+    /// default 50 ms per client, so the offered load stays about 20 rounds/s
+    /// however many devices there are: a soak, not a saturation test).
+    static var pause: Duration {
+        let millis = ProcessInfo.processInfo.environment["FIELDBOOK_SOAK_PAUSE_MS"].flatMap(Int.init) ?? 50 * clients
+        return .milliseconds(millis)
+    }
 
     @Test(.timeLimit(.minutes(30)))
     func concurrentClientsRunWithoutErrorsAndFlatMemory() async throws {
         let seed = SeededGenerator.seed(from: "FIELDBOOK_SOAK_SEED")
-        print("soak: \(Self.clients) clients, \(Self.seconds) s, FIELDBOOK_SOAK_SEED=\(seed)")
+        print("soak: \(Self.clients) clients, \(Self.seconds) s, pause \(Self.pause), FIELDBOOK_SOAK_SEED=\(seed)")
         let organization = try await SalesOrganization.start()
         defer { organization.server.killNow() }
         let server = organization.server
@@ -44,7 +54,11 @@ struct SoakTests {
                     let http = try await organization.http(login, replica: replica)
                     let session = RawSyncSession(http: http, replica: replica, schemaVersion: SchemaRegistry.currentVersion)
                     var client = SoakClient(session: session, territory: territory, seed: seed &+ UInt64(index))
-                    while Date() < deadline { await client.round() }
+                    let pause = Self.pause
+                    while Date() < deadline {
+                        await client.round()
+                        try await Task.sleep(for: pause * Double.random(in: 0.5...1.5))
+                    }
                     return SoakOutcome(rounds: client.rounds, accepted: client.accepted, pulled: client.pulled, failures: client.failures)
                 }
             }
