@@ -2,6 +2,10 @@ import FieldbookModel
 import Foundation
 import Testing
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 /// Many devices push and pull concurrently against a real server process:
 /// no request fails, every pushed change is accepted, and the server's
 /// resident memory stays flat once warmed up.
@@ -51,7 +55,10 @@ struct SoakTests {
                 let territory = territories[login] ?? nil
                 group.addTask {
                     let replica = "soak-\(index)-\(UUID().uuidString.prefix(8).lowercased())"
-                    let http = try await organization.http(login, replica: replica)
+                    // Each device has its own session (its own connection), as real devices do.
+                    var http = try await organization.http(login, replica: replica)
+                    http.session = URLSession(configuration: .ephemeral)
+                    defer { http.session.finishTasksAndInvalidate() }
                     let session = RawSyncSession(http: http, replica: replica, schemaVersion: SchemaRegistry.currentVersion)
                     var client = SoakClient(session: session, territory: territory, seed: seed &+ UInt64(index))
                     let pause = Self.pause

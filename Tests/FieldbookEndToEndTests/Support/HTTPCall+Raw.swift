@@ -15,7 +15,7 @@ extension HTTPCall {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await session.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let parsed = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         return Answer(status: status, body: parsed)
@@ -23,6 +23,6 @@ extension HTTPCall {
 
     /// The same call with another bearer token (nil: none).
     func with(token: String?) -> HTTPCall {
-        HTTPCall(baseURL: baseURL, token: token)
+        HTTPCall(baseURL: baseURL, token: token, session: session)
     }
 }
