@@ -15,6 +15,13 @@ import FoundationNetworking
 /// rounds like real ones (``pause``); `FIELDBOOK_SOAK_PAUSE_MS=0` turns the
 /// soak into a saturation run, in which requests queue past URLSession's
 /// 60 s timeout once the server falls behind.
+///
+/// Known (22 Nov 2026, debug build, 2 cores loaded by other builds): the long
+/// configuration does not pass yet. 200 devices starting at once each
+/// download the whole growing scope while the store commits one fsync'd
+/// transaction per change; requests then wait past 60 s and the server's
+/// VmRSS grows with the backlog (≈ 470 MiB after 2 minutes) — there is no
+/// admission control that would answer 503 instead of queueing.
 @Suite("end to end: soak", .serialized, .tags(.harness))
 struct SoakTests {
     static var clients: Int { ProcessInfo.processInfo.environment["FIELDBOOK_SOAK_CLIENTS"].flatMap(Int.init) ?? 20 }
