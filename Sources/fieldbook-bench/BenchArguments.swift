@@ -16,6 +16,10 @@ enum BenchCommand: Equatable {
     case pushConcurrency(PushConcurrencyOptions)
     /// Push throughput on SQLite, PostgreSQL and two instances on PostgreSQL.
     case pushScaleOut(ScaleOutOptions)
+    /// Change-tracking metadata on disk per byte of data (figure 6).
+    case metadata(MetadataOptions)
+    /// Compressed wire bytes per change vs gzip of the bare values (figure 7).
+    case wire(WireOptions)
     /// Print usage.
     case help
 
@@ -59,7 +63,7 @@ enum BenchCommand: Equatable {
           push-concurrency --clients (default 200) devices push batches of --batch (default 50) new
                            accounts for --seconds (default 10) over HTTP, then half as long in process;
                            baseline: raw SQLite inserts of the same change blobs
-        """
+        """ + sizeUsage
 
     /// Parses the arguments after the program name.
     /// - Throws: ``BenchArgumentError`` naming the offending argument.
@@ -68,6 +72,7 @@ enum BenchCommand: Equatable {
         if ["-h", "--help", "help"].contains(command) { return .help }
         if command == "local-writes" { return try parseLocalWrites(arguments.dropFirst()) }
         if command == "push-scale-out" { return .pushScaleOut(try ScaleOutOptions.parse(arguments.dropFirst())) }
+        if ["metadata", "wire"].contains(command) { return try parseSize(command, arguments.dropFirst()) }
         if ["initial-sync", "a-to-b", "push-concurrency"].contains(command) {
             return try parseServer(command, arguments.dropFirst())
         }

@@ -30,6 +30,12 @@ do {
     case .pushScaleOut(let options):
         let report = try await ScaleOutBenchmark(options: options).run()
         print(options.json ? report.json : report.text)
+    case .metadata(let options):
+        let report = try await MetadataBenchmark(options: options).run()
+        print(options.json ? report.json : report.text)
+    case .wire(let options):
+        let report = try await WireBenchmark(options: options).run()
+        print(options.json ? report.json : report.text)
     }
 } catch {
     FileHandle.standardError.write(Data("fieldbook-bench: \(error)\n\(BenchCommand.usage)\n".utf8))

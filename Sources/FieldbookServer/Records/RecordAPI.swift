@@ -107,6 +107,8 @@ struct RecordAPI: Sendable {
             try edit.apply(to: &builder)
             RecordDerivedValues.update(&builder, entity: entity)
         }
+        // Only nulls (clearing fields a new record does not have): nothing was written.
+        guard let authored else { throw RecordAPIError.invalidRequest("a new record needs at least one field with a value") }
         try check(authored, entity: entity, id: id)
         return try await stored(entity, id, includeDeleted: true)
     }

@@ -12,12 +12,15 @@ struct ClientProcess {
         home = try BuiltExecutable.temporaryDirectory("fieldbook-client")
     }
 
-    /// Runs `fieldbook <arguments>` and returns the result whatever the exit code.
+    /// Runs `fieldbook <arguments>` and returns the result whatever the exit
+    /// code; with `killAfter`, SIGKILL ends it if it still runs after that many seconds.
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil) async throws -> ProcessResult {
+    func run(_ arguments: [String], input: String? = nil, killAfter: Double? = nil) async throws -> ProcessResult {
         var environment = self.environment
         environment["FIELDBOOK_HOME"] = home.path
-        return try await ProcessResult.run(BuiltExecutable.url("fieldbook"), arguments, environment: environment, input: input)
+        return try await ProcessResult.run(
+            BuiltExecutable.url("fieldbook"), arguments, environment: environment, input: input, killAfter: killAfter
+        )
     }
 
     /// Runs with `--json`, requires exit code 0, returns the parsed output.

@@ -11,6 +11,9 @@ struct HTTPCall {
     var baseURL: String
     /// A bearer token, if signed in.
     var token: String?
+    /// The session requests go through (a simulated device may bring its own,
+    /// so that many devices do not queue behind one session's connection limit).
+    var session: URLSession = .shared
 
     /// The answer: HTTP status and the parsed JSON body (nil when empty).
     struct Answer {
@@ -28,7 +31,7 @@ struct HTTPCall {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await session.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let body = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         return Answer(status: status, body: body)

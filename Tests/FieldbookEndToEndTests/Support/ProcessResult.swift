@@ -7,6 +7,8 @@ struct ProcessResult: CustomStringConvertible {
     var exitCode: Int32
     var stdout: String
     var stderr: String
+    /// True when the process ended by SIGKILL (e.g. from `killAfter`).
+    var wasKilled = false
 
     /// stdout parsed as JSON.
     func json() throws -> Any {
@@ -28,22 +30,28 @@ struct ProcessResult: CustomStringConvertible {
     /// Runs `executable` with `arguments`, feeding `input` on stdin, and waits
     /// for it on a Dispatch thread (never blocking the cooperative pool, which
     /// the in-process servers of other suites need).
+    ///
+    /// With `killAfter`, the process gets SIGKILL when it still runs after
+    /// that many seconds (the chaos test's "crash at a random moment").
     static func run(
-        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+        killAfter: Double? = nil
     ) async throws -> ProcessResult {
-        try await offPool { try runBlocking(executable, arguments, environment: environment, input: input) }
+        try await offPool {
+            try runBlocking(executable, arguments, environment: environment, input: input, killAfter: killAfter)
+        }
     }
 
     /// Foundation's `Process.run()` on Linux can fail with EBADF when other
     /// threads of the test process open and close pipes at the same moment;
     /// such a launch failure (the child never started) is retried.
     private static func runBlocking(
-        _ executable: URL, _ arguments: [String], environment: [String: String], input: String?
+        _ executable: URL, _ arguments: [String], environment: [String: String], input: String?, killAfter: Double?
     ) throws -> ProcessResult {
         var attempt = 0
         while true {
             do {
-                return try launchAndWait(executable, arguments, environment: environment, input: input)
+                return try launchAndWait(executable, arguments, environment: environment, input: input, killAfter: killAfter)
             } catch let error as LaunchFailure where attempt < 4 {
                 attempt += 1
                 _ = error
@@ -58,7 +66,7 @@ struct ProcessResult: CustomStringConvertible {
     private struct LaunchFailure: Error { var underlying: any Error }
 
     private static func launchAndWait(
-        _ executable: URL, _ arguments: [String], environment: [String: String], input: String?
+        _ executable: URL, _ arguments: [String], environment: [String: String], input: String?, killAfter: Double?
     ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
@@ -73,6 +81,8 @@ struct ProcessResult: CustomStringConvertible {
         process.standardError = errors
         process.standardInput = stdin
         do { try process.run() } catch { throw LaunchFailure(underlying: error) }
+        let reaper = KillTimer(pid: process.processIdentifier)
+        if let killAfter { reaper.schedule(after: killAfter) }
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try? stdin.fileHandleForWriting.close()
         // Read both pipes concurrently so a full stderr pipe cannot block the child.
@@ -85,11 +95,13 @@ struct ProcessResult: CustomStringConvertible {
         }
         let stdout = output.fileHandleForReading.readToEndRetryingInterrupts()
         group.wait()
+        reaper.cancel()
         process.waitUntilExit()
         return ProcessResult(
             command: ([executable.lastPathComponent] + arguments).joined(separator: " "),
             exitCode: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: errorData.get(), as: UTF8.self)
+            stderr: String(decoding: errorData.get(), as: UTF8.self),
+            wasKilled: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
         )
     }
 }

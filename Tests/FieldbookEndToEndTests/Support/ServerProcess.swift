@@ -15,6 +15,9 @@ final class ServerProcess: @unchecked Sendable {
     private let output = LockedData()
     private(set) var port: Int = 0
 
+    /// The running server's process ID (nil when stopped).
+    var processIdentifier: Int32? { process?.processIdentifier }
+
     /// The base URL clients use, e.g. `http://127.0.0.1:41235`.
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
