@@ -10,7 +10,10 @@ struct OfferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offer",
         abstract: "Offers (quotes) with lines, tax and totals.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, DeleteRecord<OfferCommand>.self, OfferLineCommand.self]
+        subcommands: [
+            Add.self, List.self, Show.self, Edit.self, Send.self, Accept.self, Reject.self, Expire.self, Print.self,
+            DeleteRecord<OfferCommand>.self, OfferLineCommand.self,
+        ]
     )
 
     /// Options shared by `add` and `edit`.
@@ -44,7 +47,8 @@ struct OfferCommand: AsyncParsableCommand {
     static func columns(_ tables: RecordTables) -> [RecordTables.Column] {
         [
             tables.id, ("NUMBER", { $0.value("finalNumber")?.text ?? $0.value("provisionalNumber")?.text ?? "" }),
-            tables.field("offerDate", "DATE"), tables.field("status"), tables.reference("account"),
+            tables.field("offerDate", "DATE"),
+            ("STATUS", { OfferStatusStep.effectiveStatus(of: $0, on: tables.context.today) }), tables.reference("account"),
             tables.field("grossTotal", "GROSS"), tables.field("validUntil", "VALID UNTIL"),
         ]
     }
@@ -56,6 +60,7 @@ struct OfferCommand: AsyncParsableCommand {
             case .lineNotFound: throw CLIError(error.description, exitCode: 3)
             case .listPriceUnknown: throw CLIError(error.description + "; pass --price", exitCode: 2)
             case .tooPrecise: throw CLIError(error.description, exitCode: 2)
+            default: throw CLIError(error.description, exitCode: 4)
             }
         }
     }
