@@ -58,6 +58,8 @@ struct OfferWorkflowCommandTests {
         let shown = try cli.jsonObject("offer", "show", offer)
         #expect(shown["status"] as? String == "sent" && shown["effectiveStatus"] as? String == "expired")
         #expect(try cli.run("offer", "list").stdout.contains("expired"))
+        #expect(recordIDs(try cli.jsonOutput(["offer", "list", "--status", "expired"])) == [offer])
+        #expect(recordIDs(try cli.jsonOutput(["offer", "list", "--status", "sent"])).isEmpty)
         let accept = try cli.run("offer", "accept", offer)
         #expect(accept.exitCode == 4)
         #expect(accept.stderr.contains("expired"))

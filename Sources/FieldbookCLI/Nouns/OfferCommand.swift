@@ -93,11 +93,17 @@ struct OfferCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List offers, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this account's offers.") var account: String?
-        @Option(help: "Only offers with this status: draft, sent, accepted, rejected, expired.") var status: String?
+        @Option(help: "Only offers with this status: draft, sent, accepted, rejected, expired (incl. sent past validity).")
+        var status: String?
 
         func run() async throws {
             let context = try CLIContext.open(global)
-            let offers = try context.database.offers(account: account, status: status?.lowercased())
+            // Expiry is computed: "expired" includes sent offers past their validity, "sent" excludes them.
+            let wanted = status?.lowercased()
+            let stored = wanted == "expired" ? nil : wanted
+            let offers = try context.database.offers(account: account, status: stored).filter { offer in
+                wanted.map { OfferStatusStep.effectiveStatus(of: offer, on: context.today) == $0 } ?? true
+            }
             let tables = RecordTables(context: context)
             tables.show(offers, OfferCommand.columns(tables), empty: "No offers.")
         }
