@@ -95,9 +95,12 @@ struct OfferSyncTests {
             }
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for client in clients { group.addTask { _ = try await client.sync() } }
+            // A push may be answered `unavailable` when the server's automation
+            // loses too many races; the next sync pushes it again.
+            for client in clients { group.addTask { _ = try? await client.sync() } }
             try await group.waitForAll()
         }
+        for client in clients { _ = try await client.sync() }
         var numbers: [String] = []
         for id in offers {
             let state = try #require(try await world.harness.state(id))
