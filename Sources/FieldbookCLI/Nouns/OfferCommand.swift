@@ -123,7 +123,10 @@ struct OfferCommand: AsyncParsableCommand {
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an offer's header or status.",
-            discussion: "Status moves draft → sent → accepted/rejected/expired; sending needs --valid-until."
+            discussion: """
+                Status moves draft → sent → accepted/rejected/expired; sending needs --valid-until. \
+                Prefer `offer send|accept|reject|expire`: they also create and close the follow-up task.
+                """
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Offer ID.") var id: String
