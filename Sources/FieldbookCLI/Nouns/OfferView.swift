@@ -22,7 +22,7 @@ struct OfferView {
     func render(_ offer: RecordState, _ tables: RecordTables) -> String {
         let header: [(String, String)] = [
             ("id", offer.id),
-            ("number", offer.value("finalNumber")?.text ?? "(final number assigned by the server at sync)"),
+            ("number", offer.value("finalNumber")?.text ?? "(none yet; assigned by the server once accepted and synced)"),
             ("provisional", offer.value("provisionalNumber")?.text ?? ""),
             ("status", statusText(offer)),
             ("account", tables.label(offer.value("account")?.text)),
