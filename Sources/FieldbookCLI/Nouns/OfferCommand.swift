@@ -10,7 +10,10 @@ struct OfferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offer",
         abstract: "Offers (quotes) with lines, tax and totals.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, DeleteRecord<OfferCommand>.self, OfferLineCommand.self]
+        subcommands: [
+            Add.self, List.self, Show.self, Edit.self, Send.self, Accept.self, Reject.self, Expire.self, Print.self,
+            DeleteRecord<OfferCommand>.self, OfferLineCommand.self,
+        ]
     )
 
     /// Options shared by `add` and `edit`.
@@ -44,7 +47,8 @@ struct OfferCommand: AsyncParsableCommand {
     static func columns(_ tables: RecordTables) -> [RecordTables.Column] {
         [
             tables.id, ("NUMBER", { $0.value("finalNumber")?.text ?? $0.value("provisionalNumber")?.text ?? "" }),
-            tables.field("offerDate", "DATE"), tables.field("status"), tables.reference("account"),
+            tables.field("offerDate", "DATE"),
+            ("STATUS", { OfferStatusStep.effectiveStatus(of: $0, on: tables.context.today) }), tables.reference("account"),
             tables.field("grossTotal", "GROSS"), tables.field("validUntil", "VALID UNTIL"),
         ]
     }
@@ -56,6 +60,7 @@ struct OfferCommand: AsyncParsableCommand {
             case .lineNotFound: throw CLIError(error.description, exitCode: 3)
             case .listPriceUnknown: throw CLIError(error.description + "; pass --price", exitCode: 2)
             case .tooPrecise: throw CLIError(error.description, exitCode: 2)
+            default: throw CLIError(error.description, exitCode: 4)
             }
         }
     }
@@ -88,11 +93,17 @@ struct OfferCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List offers, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this account's offers.") var account: String?
-        @Option(help: "Only offers with this status: draft, sent, accepted, rejected, expired.") var status: String?
+        @Option(help: "Only offers with this status: draft, sent, accepted, rejected, expired (incl. sent past validity).")
+        var status: String?
 
         func run() async throws {
             let context = try CLIContext.open(global)
-            let offers = try context.database.offers(account: account, status: status?.lowercased())
+            // Expiry is computed: "expired" includes sent offers past their validity, "sent" excludes them.
+            let wanted = status?.lowercased()
+            let stored = wanted == "expired" ? nil : wanted
+            let offers = try context.database.offers(account: account, status: stored).filter { offer in
+                wanted.map { OfferStatusStep.effectiveStatus(of: offer, on: context.today) == $0 } ?? true
+            }
             let tables = RecordTables(context: context)
             tables.show(offers, OfferCommand.columns(tables), empty: "No offers.")
         }
@@ -112,7 +123,10 @@ struct OfferCommand: AsyncParsableCommand {
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an offer's header or status.",
-            discussion: "Status moves draft → sent → accepted/rejected/expired; sending needs --valid-until."
+            discussion: """
+                Status moves draft → sent → accepted/rejected/expired; sending needs --valid-until. \
+                Prefer `offer send|accept|reject|expire`: they also create and close the follow-up task.
+                """
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Offer ID.") var id: String

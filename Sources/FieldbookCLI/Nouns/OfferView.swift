@@ -12,6 +12,7 @@ struct OfferView {
         let tables = RecordTables(context: context)
         var json = tables.presenter.json(offer)
         if case .object(var members) = json {
+            members["effectiveStatus"] = .string(OfferStatusStep.effectiveStatus(of: offer, on: context.today))
             for (key, value) in extra { members[key] = value }
             json = .object(members)
         }
@@ -21,8 +22,9 @@ struct OfferView {
     func render(_ offer: RecordState, _ tables: RecordTables) -> String {
         let header: [(String, String)] = [
             ("id", offer.id),
-            ("number", offer.value("finalNumber")?.text ?? offer.value("provisionalNumber")?.text ?? ""),
-            ("status", offer.value("status")?.text ?? ""),
+            ("number", offer.value("finalNumber")?.text ?? "(none yet; assigned by the server once accepted and synced)"),
+            ("provisional", offer.value("provisionalNumber")?.text ?? ""),
+            ("status", statusText(offer)),
             ("account", tables.label(offer.value("account")?.text)),
             ("contact", tables.label(offer.value("contact")?.text)),
             ("opportunity", tables.label(offer.value("opportunity")?.text)),
@@ -66,6 +68,13 @@ struct OfferView {
             .joined(separator: "\n")
         )
         return sections.joined(separator: "\n\n")
+    }
+
+    /// The stored status, or `expired` with a hint when a sent offer's validity has passed.
+    func statusText(_ offer: RecordState) -> String {
+        let stored = offer.value("status")?.text ?? ""
+        let effective = OfferStatusStep.effectiveStatus(of: offer, on: context.today)
+        return effective == stored ? stored : "\(effective) (sent, validity passed)"
     }
 
     /// Pads the cells of `columns` on the left so numbers line up on the right.
