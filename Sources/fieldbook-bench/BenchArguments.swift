@@ -20,11 +20,13 @@ enum BenchCommand: Equatable {
     case metadata(MetadataOptions)
     /// Compressed wire bytes per change vs gzip of the bare values (figure 7).
     case wire(WireOptions)
+    /// Every figure of the performance issue in one run (``BenchSuite``).
+    case all(quick: Bool)
     /// Print usage.
     case help
 
     /// Usage text.
-    static let usage = usageText + "\n" + ScaleOutOptions.usage
+    static let usage = usageText + "\n" + ScaleOutOptions.usage + BenchSuite.usage
 
     static let usageText = """
         usage: fieldbook-bench merge [--changes N] [--records N] [--replicas N] [--repeats N] [--seed N] [--json]
@@ -70,6 +72,11 @@ enum BenchCommand: Equatable {
     static func parse(_ arguments: [String]) throws(BenchArgumentError) -> BenchCommand {
         guard let command = arguments.first else { throw .missingCommand }
         if ["-h", "--help", "help"].contains(command) { return .help }
+        if command == "all" {
+            let rest = arguments.dropFirst()
+            if let unknown = rest.first(where: { $0 != "--quick" }) { throw .unknownOption(unknown) }
+            return .all(quick: rest.contains("--quick"))
+        }
         if command == "local-writes" { return try parseLocalWrites(arguments.dropFirst()) }
         if command == "push-scale-out" { return .pushScaleOut(try ScaleOutOptions.parse(arguments.dropFirst())) }
         if ["metadata", "wire"].contains(command) { return try parseSize(command, arguments.dropFirst()) }

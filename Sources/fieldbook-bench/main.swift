@@ -5,11 +5,18 @@ import Foundation
 /// ```sh
 /// swift run -c release fieldbook-bench merge [--changes N] [--json]
 /// swift run -c release --scratch-path .build-release fieldbook-bench initial-sync|a-to-b|push-concurrency [--json]
+/// swift run -c release --scratch-path .build-release fieldbook-bench all [--quick]   # every figure, one run
 /// ```
-do {
-    switch try BenchCommand.parse(Array(CommandLine.arguments.dropFirst())) {
+func run(_ command: BenchCommand) async throws {
+    switch command {
     case .help:
         print(BenchCommand.usage)
+    case .all(let quick):
+        for arguments in BenchSuite.commands(quick: quick) {
+            print("== fieldbook-bench \(arguments.joined(separator: " "))")
+            try await run(try BenchCommand.parse(arguments))
+            print("")
+        }
     case .merge(let options):
         let workload = MergeWorkload(options)
         let result = MergeBenchmark(workload: workload, repeats: options.repeats).run()
@@ -37,6 +44,10 @@ do {
         let report = try await WireBenchmark(options: options).run()
         print(options.json ? report.json : report.text)
     }
+}
+
+do {
+    try await run(try BenchCommand.parse(Array(CommandLine.arguments.dropFirst())))
 } catch {
     FileHandle.standardError.write(Data("fieldbook-bench: \(error)\n\(BenchCommand.usage)\n".utf8))
     exit(2)
