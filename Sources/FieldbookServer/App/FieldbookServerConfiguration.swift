@@ -45,6 +45,10 @@ public struct FieldbookServerConfiguration: Sendable {
     public var idleTimeout: Duration
     /// Longest time to receive a request body; slower clients get `408`.
     public var bodyReadTimeout: Duration
+    /// Most sync requests (push and pull) handled at once; more get `503
+    /// unavailable` with `Retry-After` at once instead of queueing until the
+    /// client times out (`FIELDBOOK_SERVER_MAX_SYNC_REQUESTS`).
+    public var maxSyncRequests: Int = 512
     /// Seed the demo dataset (``DemoDataset``) when the data directory is empty.
     public var demo: Bool = false
     /// The shared PostgreSQL database (`--database`, `FIELDBOOK_DATABASE_URL`);
@@ -78,7 +82,7 @@ public struct FieldbookServerConfiguration: Sendable {
     public var httpLimits: HTTPLimits {
         HTTPLimits(
             maxBodyBytes: maxBodyBytes, wire: wireLimits, bodyReadTimeout: bodyReadTimeout,
-            compressionThreshold: compressionThreshold
+            compressionThreshold: compressionThreshold, maxSyncRequests: maxSyncRequests
         )
     }
 
@@ -111,6 +115,7 @@ public struct FieldbookServerConfiguration: Sendable {
         configuration.host = host ?? env("HOST") ?? configuration.host
         configuration.port = try integer(port, "PORT", default: configuration.port)
         configuration.maxBodyBytes = try integer(maxBodyBytes, "MAX_BODY_BYTES", default: configuration.maxBodyBytes)
+        configuration.maxSyncRequests = try integer(nil, "MAX_SYNC_REQUESTS", default: configuration.maxSyncRequests)
         if let data = data ?? env("DATA") { configuration.dataDirectory = URL(fileURLWithPath: data) }
         if let text = logLevel ?? env("LOG_LEVEL") {
             guard let level = Logger.Level(rawValue: text.lowercased()) else {
@@ -140,6 +145,9 @@ public struct FieldbookServerConfiguration: Sendable {
         }
         guard configuration.maxBodyBytes >= 1024 else {
             throw ConfigurationError(setting: "max body bytes", problem: "must be at least 1024")
+        }
+        guard configuration.maxSyncRequests >= 1 else {
+            throw ConfigurationError(setting: environmentPrefix + "MAX_SYNC_REQUESTS", problem: "must be at least 1")
         }
         guard !configuration.host.isEmpty else { throw ConfigurationError(setting: "host", problem: "is empty") }
         return configuration

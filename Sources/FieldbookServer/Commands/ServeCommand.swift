@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Every option can also be set with an environment variable: FIELDBOOK_SERVER_HOST, FIELDBOOK_SERVER_PORT, \
             FIELDBOOK_SERVER_DATA, FIELDBOOK_SERVER_DEMO=1, FIELDBOOK_SERVER_LOG_LEVEL, FIELDBOOK_SERVER_LOG_FORMAT, \
-            FIELDBOOK_SERVER_MAX_BODY_BYTES, FIELDBOOK_DATABASE_URL. Prints "listening on http://HOST:PORT" once ready (port 0 picks a free port).
+            FIELDBOOK_SERVER_MAX_BODY_BYTES, FIELDBOOK_DATABASE_URL; FIELDBOOK_SERVER_MAX_SYNC_REQUESTS (default 512)             bounds the sync requests handled at once (more get 503 unavailable with Retry-After). Prints "listening on http://HOST:PORT" once ready (port 0 picks a free port).
 
             --demo seeds an invented demo dataset (users admin, eva, anna, ben with the password fieldbook-demo, \
             territories North and South, accounts, contacts, opportunities, appointments) when the data directory \

@@ -12,16 +12,19 @@ public struct HTTPLimits: Hashable, Sendable {
     public var bodyReadTimeout: Duration
     /// Responses larger than this are compressed when the client accepts it.
     public var compressionThreshold: Int
+    /// Most sync requests in flight at once (``SyncAdmission``).
+    public var maxSyncRequests: Int
 
     /// Creates limits; the defaults match ``FieldbookServerConfiguration``'s.
     public init(
         maxBodyBytes: Int = 16 << 20, wire: WireLimits = .default, bodyReadTimeout: Duration = .seconds(30),
-        compressionThreshold: Int = 1024
+        compressionThreshold: Int = 1024, maxSyncRequests: Int = 512
     ) {
         self.maxBodyBytes = maxBodyBytes
         self.wire = wire
         self.bodyReadTimeout = bodyReadTimeout
         self.compressionThreshold = compressionThreshold
+        self.maxSyncRequests = maxSyncRequests
     }
 }
 

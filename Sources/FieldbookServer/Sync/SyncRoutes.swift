@@ -3,14 +3,17 @@ import FieldbookServerCore
 import FieldbookSync
 import Hummingbird
 
-/// `POST /v1/sync/push` and `POST /v1/sync/pull` (SYNC.md §11): bearer auth,
-/// replica ownership, bounded decoding, and the ``SyncService``.
+/// `POST /v1/sync/push` and `POST /v1/sync/pull` (SYNC.md §11): admission
+/// (``SyncAdmission``), bearer auth, replica ownership, bounded decoding, and
+/// the ``SyncService``.
 struct SyncRoutes: Sendable {
     let services: ServerServices
 
     /// Adds the routes to `router`, behind a required ``BearerAuthMiddleware``.
     func register(on router: Router<FieldbookRequestContext>) {
-        let group = router.group().add(middleware: BearerAuthMiddleware(authenticator: services.authenticator, mode: .required))
+        let group = router.group()
+            .add(middleware: SyncAdmission(limit: services.http.maxSyncRequests))
+            .add(middleware: BearerAuthMiddleware(authenticator: services.authenticator, mode: .required))
         group.post(RouterPath(SyncEndpoint.push.path)) { request, context in
             try await push(request, context: context)
         }
