@@ -12,16 +12,9 @@ extension PostgresServerStore {
             let frontier = try await self.frontierState(on: connection)
             let replica = acknowledgement.replica
             let recorded: Acknowledgement
-            if let current = frontier.acknowledgements[replica] {
-                guard acknowledgement.position > current.position else { return .stale }
-                recorded = Acknowledgement(
-                    replica: replica, position: acknowledgement.position,
-                    vector: current.vector.merged(with: acknowledgement.vector)
-                )
-            } else {
-                var check = frontier.frontier
-                guard check.acknowledge(acknowledgement.vector, by: replica) else { return .notAdmitted }
-                recorded = acknowledgement
+            switch frontier.recording(acknowledgement) {
+            case .success(let accepted): recorded = accepted
+            case .failure(let refusal): return refusal.outcome
             }
             let vector = try Self.encodeVector(recorded.vector)
             try await connection.query(

@@ -138,19 +138,13 @@ struct MemoryStoreState: Sendable {
     // MARK: Frontier
 
     mutating func acknowledge(_ acknowledgement: Acknowledgement) -> AcknowledgementOutcome {
-        let replica = acknowledgement.replica
-        if let current = frontier.acknowledgements[replica] {
-            guard acknowledgement.position > current.position else { return .stale }
-            frontier.acknowledgements[replica] = Acknowledgement(
-                replica: replica, position: acknowledgement.position,
-                vector: current.vector.merged(with: acknowledgement.vector)
-            )
+        switch frontier.recording(acknowledgement) {
+        case .success(let recorded):
+            frontier.acknowledgements[recorded.replica] = recorded
             return .recorded
+        case .failure(let refusal):
+            return refusal.outcome
         }
-        var check = frontier.frontier
-        guard check.acknowledge(acknowledgement.vector, by: replica) else { return .notAdmitted }
-        frontier.acknowledgements[replica] = acknowledgement
-        return .recorded
     }
 
     mutating func retire(_ replica: ReplicaID) {
