@@ -6,7 +6,10 @@ struct ContactCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
         abstract: "People at accounts: buying center roles, phones, opt-outs.",
-        subcommands: [Add.self, List.self, ShowRecord<ContactCommand>.self, Edit.self, DeleteRecord<ContactCommand>.self]
+        subcommands: [
+            Add.self, List.self, ShowRecord<ContactCommand>.self, Edit.self, DeleteRecord<ContactCommand>.self, Export.self,
+            Import.self,
+        ]
     )
 
     /// Options shared by `add` and `edit`.
