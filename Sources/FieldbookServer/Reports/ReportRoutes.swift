@@ -11,9 +11,14 @@ import Logging
 enum ReportRoutes {
     /// Adds the route to `router`.
     static func register(on router: Router<FieldbookRequestContext>, services: ServerServices) {
-        let api = ReportAPI(sync: services.sync)
+        register(on: router, sync: services.sync, logger: services.logger)
+    }
+
+    /// Adds the route to `router`, given only what it uses.
+    static func register(on router: Router<FieldbookRequestContext>, sync: SyncService, logger: Logger) {
+        let api = ReportAPI(sync: sync)
         router.group("v1/reports").get(":report") { request, context in
-            await RecordRoutes.respond(context, services.logger) {
+            await RecordRoutes.respond(context, logger) {
                 guard let identity = context.identity else { throw RecordAPIError.unauthenticated }
                 let name = try context.parameters.require("report")
                 guard let kind = ReportKind(rawValue: name) else {
