@@ -128,6 +128,30 @@ struct ReportAPITests {
             #expect(try await server.get("/v1/reports/funnel?scope=team", user: "u-office", role: "office").status == 400)
         }
     }
+
+    @Test(.enabled(if: RecordSchemaPython.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil))
+    func everyReportMatchesTheSchema() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-schemas-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var arguments = ["-c", RecordSchemaTests.script, RecordSchemaTests.schemas.path]
+        try await ReportTestServer.with { server in
+            try await server.seed()
+            for report in ReportKind.allCases {
+                for (user, role) in [("u-office", "office"), ("u-mia", "manager"), ("u-anna", "rep")] {
+                    let reply = try await server.get("/v1/reports/\(report.rawValue)?from=2026-01-01", user: user, role: role)
+                    let file = directory.appendingPathComponent("\(report.rawValue)-\(role).json")
+                    try JSONEncoder().encode(reply.json).write(to: file)
+                    arguments.append("report:valid:\(file.path)")
+                }
+            }
+        }
+        let broken = directory.appendingPathComponent("broken.json")
+        try Data(#"{"report": "funnel", "filter": {}, "summary": {"amount": 1.5}}"#.utf8).write(to: broken)
+        arguments.append("report:invalid:\(broken.path)")
+        let result = try RecordSchemaPython.run(arguments)
+        #expect(result.status == 0, "\(result.output)")
+    }
 }
 
 /// A real server on 127.0.0.1 serving the reports (and records) routes over a
