@@ -149,6 +149,32 @@ struct SalesReportTests {
         }
     }
 
+    @Test(arguments: seeds)
+    func aTeamRestrictionCountsExactlyItsMembers(seed: UInt64) throws {
+        let scenario = ReportScenario.generated(seed: seed)
+        let dataset = ReportDataset(records: scenario.records)
+        let team: Set<String> = ["u-anna", "u-cleo"]
+        for kind in [ReportKind.funnel, .winRate, .revenue] {
+            let result = try ReportEngine.run(kind, on: dataset, filter: ReportFilter(reps: team))
+            let members = scenario.opportunities.filter { team.contains($0.owner) }
+            switch kind {
+            case .funnel:
+                let open = members.filter { $0.status == "open" }
+                #expect(Cells.count(result.summary("count")) == open.count)
+                #expect(Cells.cents(result.summary("amount")) == open.reduce(0) { $0 + ($1.cents ?? 0) })
+            case .winRate:
+                #expect(Cells.count(result.summary("won")) == members.filter { $0.status == "won" }.count)
+                #expect(Cells.count(result.summary("lost")) == members.filter { $0.status == "lost" }.count)
+            default:
+                let won = members.filter { $0.status == "won" }
+                let cents = won.flatMap { scenario.revenueLines($0) }.reduce(0) { $0 + $1.cents }
+                #expect(Cells.cents(result.summary("amount")) == cents)
+            }
+        }
+        let nobody = try ReportEngine.run(.funnel, on: dataset, filter: ReportFilter(reps: []))
+        #expect(Cells.count(nobody.summary("count")) == 0, "an empty team sees nothing")
+    }
+
     @Test func unknownGroupingsAreRefusedWithTheAllowedOnes() {
         let dataset = ReportDataset(records: [])
         #expect(throws: ReportError.unknownGrouping(report: "revenue", given: "week", allowed: ["month", "rep", "region", "product"])) {
