@@ -36,14 +36,16 @@ enum ReportRenderer {
     }
 
     /// A bar per row for the section's chart column; nil without one.
-    /// Labels are the row's key cells (text cells before the first number),
+    /// Labels are the row's key cells (text cells before the first number,
+    /// without the display name),
     /// bars scale to the largest value, negative values draw no bar.
     static func bars(_ section: ReportSection, width: Int) -> String? {
         guard let chart = section.chart, let column = section.columns.firstIndex(where: { $0.key == chart }) else {
             return nil
         }
         let keyColumns = section.columns.indices.prefix { index in section.rows.allSatisfy { !$0[index].isNumeric } }
-        let labels = section.rows.map { row in keyColumns.prefix(2).map { row[$0].description }.joined(separator: " ") }
+        let labelColumns = keyColumns.filter { section.columns[$0].key != "name" }.prefix(2)
+        let labels = section.rows.map { row in labelColumns.map { row[$0].description }.joined(separator: " ") }
         let values = section.rows.map { row in scaledValue(row[column].number) }
         let largest = values.max() ?? 0
         let labelWidth = min(24, labels.map(\.count).max() ?? 0)
