@@ -130,6 +130,39 @@ struct OperationsReportTests {
         #expect(Cells.cents(result.summary("revenue")) == expected.values.reduce(0) { $0 + $1.cents })
     }
 
+    @Test func campaignsCountWhenTheirDatesOverlapThePeriod() throws {
+        let campaigns: [(id: String, start: String?, end: String?)] = [
+            ("cmp-early", "2026-01-01", "2026-02-28"), ("cmp-spring", "2026-03-15", "2026-05-31"),
+            ("cmp-open", "2026-06-01", nil), ("cmp-undated", nil, nil),
+        ]
+        var scenario = ReportScenario()
+        for campaign in campaigns {
+            var fields = ["name": campaign.id]
+            fields["startDate"] = campaign.start
+            fields["endDate"] = campaign.end
+            scenario.extra.append(ReportScenario.record("campaign", campaign.id, fields))
+        }
+        let filter = ReportFilter(from: CalendarDate(parsing: "2026-05-01"), to: CalendarDate(parsing: "2026-06-30"))
+        let result = try ReportEngine.run(.campaigns, on: ReportDataset(records: scenario.records), filter: filter)
+        let shown = Set(result.section("campaigns")?.rows.map { $0[0].description } ?? [])
+        let expected = Set(campaigns.filter { campaign in
+            (campaign.end.map { $0 >= "2026-05-01" } ?? true) && (campaign.start.map { $0 <= "2026-06-30" } ?? true)
+        }.map(\.id))
+        #expect(shown == expected && shown.contains("cmp-spring") && !shown.contains("cmp-early"))
+    }
+
+    @Test func aTicketClosedBeforeItOpenedIsNotAHandlingTime() throws {
+        var scenario = ReportScenario()
+        scenario.tickets = [
+            .init(id: "t-1", account: "acc-1", category: "billing", status: "closed", opened: 1_767_225_600, closed: 1_767_225_600 - 60, assignee: nil, product: nil),
+            .init(id: "t-2", account: "acc-1", category: "billing", status: "closed", opened: 1_767_225_600, closed: 1_767_225_600 + 5_400, assignee: nil, product: nil),
+        ]
+        let result = try ReportEngine.run(.tickets, on: ReportDataset(records: scenario.records), filter: ReportFilter())
+        let row = try #require(result.section("categories")?.row("billing"))
+        #expect(Cells.count(row["count"]) == 2 && Cells.count(row["closed"]) == 1)
+        #expect(Cells.hundredths(row["meanHours"]) == 150 && Cells.hundredths(row["medianHours"]) == 150, "5400 s = 1.50 h")
+    }
+
     @Test(arguments: ReportKind.allCases)
     func noDataGivesEmptyTablesAndZeroTotals(kind: ReportKind) throws {
         let result = try ReportEngine.run(kind, on: ReportDataset(records: []), filter: ReportFilter())

@@ -175,6 +175,19 @@ struct SalesReportTests {
         #expect(Cells.count(nobody.summary("count")) == 0, "an empty team sees nothing")
     }
 
+    @Test func aFewThousandOpportunitiesGiveTheSameFunnelAndWinRate() throws {
+        let scenario = ReportScenario.generated(seed: 2026, count: 4000)
+        let dataset = ReportDataset(records: scenario.records)
+        let funnel = try ReportEngine.run(.funnel, on: dataset, filter: ReportFilter())
+        let expected = scenario.expectedFunnel(ReportScenario.Criteria())
+        #expect(Cells.cents(funnel.summary("weighted")) == expected.values.reduce(0) { $0 + $1.weightedCents })
+        #expect(Cells.count(funnel.summary("count")) == scenario.opportunities.filter { $0.status == "open" }.count)
+        let winRate = try ReportEngine.run(.winRate, on: dataset, filter: ReportFilter())
+        let won = scenario.opportunities.filter { $0.status == "won" }.count
+        let lost = scenario.opportunities.filter { $0.status == "lost" }.count
+        #expect(Cells.hundredths(winRate.summary("winRate")) == ReportScenario.roundedDivision(won * 10_000, won + lost))
+    }
+
     @Test func unknownGroupingsAreRefusedWithTheAllowedOnes() {
         let dataset = ReportDataset(records: [])
         #expect(throws: ReportError.unknownGrouping(report: "revenue", given: "week", allowed: ["month", "rep", "region", "product"])) {
