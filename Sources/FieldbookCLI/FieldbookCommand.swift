@@ -34,6 +34,7 @@ public struct FieldbookCommand: AsyncParsableCommand {
         TicketCommand.self, ContractCommand.self, CampaignCommand.self, TodayCommand.self, ConflictsCommand.self,
         StatusCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self, DebugCommand.self,
         MailCommand.self,
+        ReportCommand.self,
     ]
 
     public init() {}

@@ -59,7 +59,7 @@ struct RecordSchemaTests {
         #expect(result.status == 0, "\(result.output)")
     }
 
-    private static let script = #"""
+    static let script = #"""
         import json, pathlib, sys
         import jsonschema
         schemas = [json.loads(p.read_text()) for p in pathlib.Path(sys.argv[1]).glob("*.schema.json")]

@@ -29,6 +29,7 @@ public enum FieldbookServerApp {
         ServedRoute(method: "GET", path: "/v1/records/{entity}/{id}"),
         ServedRoute(method: "PATCH", path: "/v1/records/{entity}/{id}"),
         ServedRoute(method: "DELETE", path: "/v1/records/{entity}/{id}"),
+        ServedRoute(method: "GET", path: "/v1/reports/{report}"),
     ].sorted()
 
     /// The router with every route and middleware; ``routes(of:)`` lists what it serves.
@@ -51,6 +52,7 @@ public enum FieldbookServerApp {
         SyncRoutes(services: services).register(on: router)
         IdentityRoutes.register(on: router, services: services)
         RecordRoutes.register(on: router, services: services)
+        ReportRoutes.register(on: router, services: services)
         table.routes = routes(of: router)
         return router
     }

@@ -106,7 +106,7 @@ enum RecordRoutes {
     /// Runs a handler, answering every failure with an `ErrorResponse`:
     /// API errors as they are, sync-service errors by their code, anything
     /// else as 500 (logged by type only: errors may carry data).
-    private static func respond(
+    static func respond(
         _ context: FieldbookRequestContext, _ logger: Logger, _ handler: () async throws -> Response
     ) async -> Response {
         do {

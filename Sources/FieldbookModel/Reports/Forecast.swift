@@ -1,5 +1,3 @@
-import FieldbookModel
-
 /// The weighted sales forecast: for every open opportunity, amount ×
 /// phase probability, summed by expected close month and by owner (rep).
 ///

@@ -1,4 +1,3 @@
-import FieldbookModel
 import FieldbookSync
 
 /// A sales pipeline as the workflows use it: ordered phases, each with a
