@@ -282,13 +282,29 @@ extension HostileInputTests {
             #expect(acknowledged.status == 400, "acknowledged \(label): \(acknowledged.status) \(acknowledged.body ?? "")")
             try await probe.expectHealthy("cursor \(label)")
         }
-        // A scoped cursor presented by an office device (whose scope is everything) has expired.
-        try await probe.expectRejected(
-            "scoped cursor for the office", status: 410, code: "cursor_expired", "POST", "/v1/sync/pull",
-            json: [
-                "protocolVersion": 1, "schemaVersion": version, "replica": replica, "limit": 100,
-                "cursor": CursorForgery.cursor("P1,L,0,", for: replica),
-            ]
+        // Cursors are HMAC-tagged with the deployment's secret: a well-formed forged
+        // cursor is refused, so a client cannot make a scoped cursor for itself;
+        // the real one the server issued is accepted.
+        let carlReplica = "hostile-carl-\(UUID().uuidString.prefix(8).lowercased())"
+        let carl = try await organization.http("carl", replica: carlReplica)
+        let carlPull: [String: Any] = ["protocolVersion": 1, "schemaVersion": version, "replica": carlReplica, "limit": 100]
+        let scoped = try #require(try await carl.send("POST", "/v1/sync/pull", json: carlPull).object["cursor"] as? String)
+        #expect(scoped.hasPrefix("c1.P"), "a rep's cursor is scoped: \(scoped)")
+        let carlProbe = HostileProbe(server: organization.server, http: carl)
+        var forgedPull = carlPull
+        forgedPull["cursor"] = CursorForgery.cursor("P1,L,0,", for: carlReplica)
+        try await carlProbe.expectRejected(
+            "forged scoped cursor", status: 400, code: "invalid_cursor", "POST", "/v1/sync/pull", json: forgedPull
+        )
+        var realPull = carlPull
+        realPull["cursor"] = scoped
+        let again = try await carl.send("POST", "/v1/sync/pull", json: realPull)
+        #expect(again.status == 200, "the real cursor is accepted: \(again.body ?? "")")
+        let promoted = try await organization.server.admin(["user", "role", "carl", "office"])
+        #expect(promoted.exitCode == 0, "\(promoted.stderr)")
+        // Now office staff, whose scope is everything: the scoped cursor has expired.
+        try await carlProbe.expectRejected(
+            "scoped cursor for the office", status: 410, code: "cursor_expired", "POST", "/v1/sync/pull", json: realPull
         )
         #expect(await organization.server.terminate() == 0)
     }

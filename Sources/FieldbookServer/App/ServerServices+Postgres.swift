@@ -33,7 +33,8 @@ extension ServerServices {
         }
         do {
             let store = try await PostgresServerStore(database: database)
-            let sync = SyncService(store: store, clock: WallClock())
+            let secret = try await DeploymentSecret.load(postgres: database)
+            let sync = SyncService(store: store, clock: WallClock(), configuration: productionConfiguration(secret: secret))
             let identity = try await IdentityService.open(postgres: database, sync: sync, logger: logger)
             var services = ServerServices(sync: sync, identity: identity, logger: logger)
             services.postgres = database

@@ -59,7 +59,14 @@ public struct ServerServices: Sendable {
         } catch {
             throw ServerStartupError(step: "open sync store \(storeURL(in: dataDirectory).path)", underlying: "\(error)")
         }
-        let sync = SyncService(store: store, clock: WallClock())
+        let secret: [UInt8]
+        do {
+            secret = try DeploymentSecret.load(dataDirectory: dataDirectory)
+        } catch {
+            try? store.close()
+            throw ServerStartupError(step: "read the cursor secret in \(dataDirectory.path)", underlying: "\(error)")
+        }
+        let sync = SyncService(store: store, clock: WallClock(), configuration: productionConfiguration(secret: secret))
         do {
             let identity = try IdentityService.open(dataDirectory: dataDirectory, sync: sync, logger: logger)
             return ServerServices(sync: sync, identity: identity, logger: logger)
@@ -67,6 +74,14 @@ public struct ServerServices: Sendable {
             try? store.close()
             throw ServerStartupError(step: "open identity store in \(dataDirectory.path)", underlying: "\(error)")
         }
+    }
+
+    /// The sync configuration of a real deployment: cursors tagged with
+    /// HMAC-SHA256 under the deployment's secret (``DeploymentSecret``).
+    static func productionConfiguration(secret: [UInt8]) -> SyncServiceConfiguration {
+        var configuration = SyncServiceConfiguration()
+        configuration.cursors = CursorCodec(authenticator: CursorHMAC(secret: secret))
+        return configuration
     }
 
     /// Closes the identity directory and the sync store, including a
