@@ -33,9 +33,9 @@ struct ImportCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)", exitCode: 2) }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(file) is not UTF-8 text", exitCode: 2) }
         let credentials = try? Credentials.load(from: CLIContext.dataDirectory(global))
-        let role = credentials?.flatMap(\.role).map(Role.init(rawValue:)) ?? .rep
+        let role = credentials?.role.map(Role.init(rawValue:)) ?? .rep
         var defaults: [String: String] = [:]
-        if let user = credentials?.flatMap(\.user) { defaults["owner"] = user }
+        if let user = credentials?.user { defaults["owner"] = user }
         let schema = try context.database.schema(mapping.entity)
         defaults = defaults.filter { schema.field($0.key) != nil }
         let report: ImportReport

@@ -51,6 +51,7 @@ public enum FieldbookServerApp {
         SyncRoutes(services: services).register(on: router)
         IdentityRoutes.register(on: router, services: services)
         RecordRoutes.register(on: router, services: services)
+        ImportRoutes.register(on: router, services: services)
         table.routes = routes(of: router)
         return router
     }
