@@ -52,6 +52,7 @@ public enum FieldbookServerApp {
         IdentityRoutes.register(on: router, services: services)
         RecordRoutes.register(on: router, services: services)
         ImportRoutes.register(on: router, services: services)
+        CalendarFeedRoutes.register(on: router, services: services)
         table.routes = routes(of: router)
         return router
     }
