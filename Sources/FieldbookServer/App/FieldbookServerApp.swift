@@ -29,6 +29,10 @@ public enum FieldbookServerApp {
         ServedRoute(method: "GET", path: "/v1/records/{entity}/{id}"),
         ServedRoute(method: "PATCH", path: "/v1/records/{entity}/{id}"),
         ServedRoute(method: "DELETE", path: "/v1/records/{entity}/{id}"),
+        ServedRoute(method: "POST", path: "/v1/import/{entity}"),
+        ServedRoute(method: "POST", path: "/v1/calendar/feed-token"),
+        ServedRoute(method: "DELETE", path: "/v1/calendar/feed-token"),
+        ServedRoute(method: "GET", path: "/v1/calendar/{file}"),
     ].sorted()
 
     /// The router with every route and middleware; ``routes(of:)`` lists what it serves.
