@@ -3,6 +3,7 @@ import FieldbookProtocol
 import FieldbookServerCore
 import FieldbookSync
 import Foundation
+import GRDB
 import Hummingbird
 import Logging
 import NIOCore
@@ -98,7 +99,7 @@ struct CalendarFeedTests {
 
             // Only the hash is stored.
             let token = String(path.dropFirst("/v1/calendar/".count).dropLast(4))
-            let stored = try fixture.openDirectoryFile().read { db in try Data.fetchAll(db, sql: "SELECT token_hash FROM calendar_feed") }
+            let stored = try await fixture.openDirectoryFile().read { db in try Data.fetchAll(db, sql: "SELECT token_hash FROM calendar_feed") }
             #expect(stored == [Data(DeviceToken.digest(of: token))])
 
             #expect(try await Self.call("GET", url, "/v1/calendar/fbc_wrong.ics").0 == 404)

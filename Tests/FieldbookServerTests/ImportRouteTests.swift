@@ -1,4 +1,5 @@
 import FieldbookModel
+import FieldbookProtocol
 import FieldbookServerCoreTesting
 import FieldbookSync
 import Foundation
