@@ -1,5 +1,6 @@
 import FieldbookModel
 import FieldbookProtocol
+import FieldbookServerCore
 import FieldbookServerCoreTesting
 import FieldbookSync
 import Foundation
@@ -26,6 +27,7 @@ import Testing
             #expect(dry.json?["messages"]?.arrayElements?.contains { $0["line"] == .integer(5) && $0["severity"] == .string("error") } == true)
             #expect(try await server.send("GET", "/v1/records/product").json?["records"]?.arrayElements?.isEmpty == true)
 
+            let cursor = try #require(try await server.harness.pullAll(Fixtures.anna).last?.cursor)
             let real = try await server.send("POST", "/v1/import/product", role: "office", body: try Self.body(Self.products, dryRun: false))
             #expect(real.json?["created"] == .integer(2))
             #expect(real.json?["failed"] == .integer(1))
@@ -35,12 +37,15 @@ import Testing
             #expect(drill.fields?["listPrice"] == .string("1234.50"))
             #expect(drill.fields?["active"] == .bool(true))
             // The rows are server-replica changes every device pulls.
-            let pulled = try await server.harness.pullAll(Fixtures.anna).flatMap(\.changes).filter { $0.entity == "product" }
-            #expect(pulled.count == 2)
+            let pulled = try await server.harness.pullAll(Fixtures.anna, from: cursor).flatMap(\.changes)
+            #expect(pulled.filter { $0.entity == "product" }.count == 2)
+            #expect(pulled.allSatisfy { $0.dot.replica == server.harness.service.configuration.serverReplica })
 
             let again = try await server.send("POST", "/v1/import/product", role: "admin", body: try Self.body(Self.products, dryRun: false))
             #expect(again.json?["created"] == .integer(0))
-            #expect(again.json?["skipped"] == .integer(2))
+            // Two products unchanged, plus the duplicate row "p-100 ".
+            #expect(again.json?["skipped"] == .integer(3))
+            #expect(again.json?["updated"] == .integer(0))
         }
     }
 
