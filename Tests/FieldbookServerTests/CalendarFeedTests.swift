@@ -115,3 +115,23 @@ struct CalendarFeedTests {
         }
     }
 }
+
+/// The same directory operations on `directory.sqlite`.
+@Suite("Calendar feed tokens in directory.sqlite")
+struct SQLiteCalendarFeedTests {
+    @Test func feedTokensRotateAndRevoke() async throws {
+        let fixture = try IdentityFixture()
+        defer { fixture.tearDown() }
+        let anna = try await fixture.addUser("anna")
+        let directory = fixture.identity.directory
+        let hash = DeviceToken.digest(of: "fbc_one"), rotated = DeviceToken.digest(of: "fbc_two")
+        try await directory.setFeedToken(user: anna, hash: hash, now: 1)
+        #expect(try await directory.feedOwner(ofHash: hash)?.user == anna)
+        try await directory.setFeedToken(user: anna, hash: rotated, now: 2)
+        #expect(try await directory.feedOwner(ofHash: hash) == nil)
+        #expect(try await directory.feedOwner(ofHash: rotated)?.login == "anna")
+        #expect(try await directory.clearFeedToken(user: anna))
+        #expect(try await directory.feedOwner(ofHash: rotated) == nil)
+        #expect(try await directory.clearFeedToken(user: anna) == false)
+    }
+}
