@@ -48,6 +48,8 @@ struct ImportCommandTests {
         // The typo "prospekt" (line 5) is read as prospect with a warning; line 7 duplicates line 2.
         #expect(messages.contains { $0["line"] as? Int == 5 && $0["severity"] as? String == "warning" })
         #expect(messages.contains { $0["line"] as? Int == 7 && ($0["message"] as? String)?.contains("line 2") == true })
+        // "Ort" is ignored on purpose (null in the mapping): no warning about it.
+        #expect(!messages.contains { $0["column"] as? String == "Ort" })
         let accounts = try InterchangeFixtures.rows(cli.run("export", "account").stdout)
         #expect(accounts.count == 4)
         let schmidt = try #require(accounts.first { $0["number"] == "K-10002" })
@@ -153,5 +155,6 @@ struct ImportCommandTests {
         #expect(refused.exitCode == 4)
         #expect(refused.stdout.contains("1 failed"))
         #expect(try cli.run("export", "nothing").exitCode == 2)
+        #expect(try cli.run("import", "nothing", products).exitCode == 2)
     }
 }

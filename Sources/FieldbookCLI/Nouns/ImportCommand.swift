@@ -36,7 +36,12 @@ struct ImportCommand: AsyncParsableCommand {
         let role = credentials?.role.map(Role.init(rawValue:)) ?? .rep
         var defaults: [String: String] = [:]
         if let user = credentials?.user { defaults["owner"] = user }
-        let schema = try context.database.schema(mapping.entity)
+        let schema: EntitySchema
+        do {
+            schema = try context.database.schema(mapping.entity)
+        } catch {
+            throw CLIError("no entity \(mapping.entity)", exitCode: 2)
+        }
         defaults = defaults.filter { schema.field($0.key) != nil }
         let report: ImportReport
         do {

@@ -59,7 +59,8 @@ public struct ImportPlanner {
                 continue
             }
             guard let column = mapping.column(name, in: schema) else {
-                if !name.isEmpty { ignored.append(name) }
+                // Columns the mapping ignores on purpose (`null`) are not reported.
+                if !name.isEmpty, mapping.columns.index(forKey: name) == nil { ignored.append(name) }
                 continue
             }
             guard let field = schema.field(column.field) else {
