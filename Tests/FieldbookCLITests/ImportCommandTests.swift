@@ -157,4 +157,24 @@ struct ImportCommandTests {
         #expect(try cli.run("export", "nothing").exitCode == 2)
         #expect(try cli.run("import", "nothing", products).exitCode == 2)
     }
+
+    @Test func officeUsersImportTheCatalogueOnTheirDevice() throws {
+        let cli = try CLIRunner()
+        // Signed in as office staff (the credentials `fieldbook login` writes).
+        let credentials = #"{"server": "http://127.0.0.1:9", "token": "fbk_test", "login": "olga", "user": "user-olga", "role": "office"}"#
+        try credentials.write(toFile: cli.home + "/credentials.json", atomically: true, encoding: .utf8)
+        let products = cli.home + "/products.csv"
+        let csv = "\u{FEFF}Artikelnr;Bezeichnung;Preis;Aktiv\r\nP-100;\"Bohrer; 10 mm\";\"1.234,50\";ja\r\nP-200;Hydrauliköl;12,9;nein\r\n"
+        try csv.write(toFile: products, atomically: true, encoding: .utf8)
+        let mapping = cli.home + "/products.json"
+        try #"{"entity": "product", "key": "Artikelnr", "numbers": "de", "columns": {"Artikelnr": "number", "Bezeichnung": "name", "Preis": "listPrice", "Aktiv": "active"}}"#
+            .write(toFile: mapping, atomically: true, encoding: .utf8)
+        let result = try cli.run("import", "product", products, "--mapping", mapping, "--json")
+        #expect(result.exitCode == 0, "\(result.stdout) \(result.stderr)")
+        #expect(try report(result)["created"] as? Int == 2)
+        let rows = try InterchangeFixtures.rows(cli.run("export", "product").stdout)
+        #expect(Set(rows.map { $0["listPrice"] ?? "" }) == ["1234.50", "12.90"])
+        #expect(rows.first { $0["number"] == "P-200" }?["active"] == "false")
+        #expect(rows.allSatisfy { $0["id"] == ImportPlanner.derivedID(entity: "product", key: $0["number"] ?? "") })
+    }
 }
