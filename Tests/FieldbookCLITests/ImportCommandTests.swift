@@ -177,4 +177,19 @@ struct ImportCommandTests {
         #expect(rows.first { $0["number"] == "P-200" }?["active"] == "false")
         #expect(rows.allSatisfy { $0["id"] == ImportPlanner.derivedID(entity: "product", key: $0["number"] ?? "") })
     }
+
+    @Test func rowsMatchRecordsEnteredByHandInsteadOfDuplicatingThem() throws {
+        let cli = try CLIRunner()
+        // Entered on the device before the ERP import, with its own random ID.
+        let existing = try #require(try cli.json("account", "add", "--name", "Müller Bau GmbH", "--number", "k-10001") as? [String: Any])
+        let id = try #require(existing["id"] as? String)
+        let outcome = try report(try importAccounts(cli))
+        #expect(outcome["created"] as? Int == 3)
+        #expect(outcome["updated"] as? Int == 1)
+        let accounts = try InterchangeFixtures.rows(cli.run("export", "account").stdout)
+        #expect(accounts.count == 4)
+        let matched = try #require(accounts.first { $0["id"] == id })
+        #expect(matched["industry"] == "Bau")
+        #expect(matched["number"] == "K-10001")
+    }
 }
