@@ -61,6 +61,37 @@ struct CalendarFeedTests {
         return try WireCodec().decode(LoginResponse.self, from: data).token
     }
 
+    /// Parses `text` with Python's `icalendar` (required under `CI=true`, skipped locally without it).
+    static func checkWithPythonICalendar(_ text: String, expectedUIDs: Set<String>) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("feed-\(UUID().uuidString).ics")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+            import sys, icalendar
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            for event in cal.walk('VEVENT'):
+                print(str(event['UID']))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("python3 is required under CI=true") }
+            return
+        }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus != 0, output.contains("No module named 'icalendar'") {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("python3 with icalendar is required under CI=true") }
+            return
+        }
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(Set(output.split(separator: "\n").map(String.init)) == expectedUIDs)
+    }
+
     func appointment(_ fixture: IdentityFixture, _ id: String, organizer: String, subject: String, start: String) async throws {
         _ = try await fixture.sync.author("appointment", id) { builder in
             builder.set("subject", to: .text(subject))
@@ -96,6 +127,7 @@ struct CalendarFeedTests {
             #expect(!text.contains("apt-ben-1"))
             #expect(text.contains("SUMMARY:Besuch Müller\\, Halle 3\r\n"))
             #expect(text.contains("DTSTART:20261124T090000Z\r\n"))
+            try Self.checkWithPythonICalendar(text, expectedUIDs: ["apt-anna-1@fieldbook", "apt-anna-2@fieldbook"])
 
             // Only the hash is stored.
             let token = String(path.dropFirst("/v1/calendar/".count).dropLast(4))
