@@ -35,6 +35,8 @@ public struct FieldbookCommand: AsyncParsableCommand {
         StatusCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self, DebugCommand.self,
         MailCommand.self,
         ReportCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
     ]
 
     public init() {}

@@ -40,7 +40,24 @@ extension ClientDatabase {
 
     /// The validator used for local writes: unknown fields are refused, and
     /// fields reserved to the server (e.g. final offer numbers) are read-only.
-    var validator: SchemaValidator {
-        SchemaValidator(registry: registry, options: ValidationOptions(unknownFields: .reject, role: .rep))
+    var validator: SchemaValidator { validator(role: .rep) }
+
+    /// The validator of local writes made on behalf of `role`.
+    func validator(role: Role) -> SchemaValidator {
+        SchemaValidator(registry: registry, options: ValidationOptions(unknownFields: .reject, role: role))
+    }
+
+    /// Runs `body` in one write transaction validated with the permissions of
+    /// `role` — the signed-in user's role, for back-office work such as
+    /// importing products on an office workstation. The server checks the
+    /// pushing user's role again, so this never grants more than the user has.
+    @discardableResult
+    public func write<T: Sendable>(as role: Role, _ body: (inout LocalTransaction) throws -> T) throws -> T {
+        try writer.write { db in
+            var transaction = try LocalTransaction(db: db, database: self, role: role)
+            let result = try body(&transaction)
+            try transaction.finish()
+            return result
+        }
     }
 }

@@ -22,11 +22,11 @@ public struct LocalTransaction {
     /// The write path's statements, looked up once per transaction.
     private let statements: WriteStatements
 
-    init(db: Database, database: ClientDatabase) throws {
+    init(db: Database, database: ClientDatabase, role: Role = .rep) throws {
         self.db = db
         self.database = database
         self.replica = try ReplicaRow.fetchOrCreate(db, schemaVersion: database.registry.version)
-        self.validator = database.validator
+        self.validator = role == .rep ? database.validator : database.validator(role: role)
         self.statements = WriteStatements(db: db)
     }
 

@@ -51,6 +51,7 @@ struct RecordTestServer {
         let router = Router(context: FieldbookRequestContext.self)
         router.add(middleware: TestIdentityMiddleware())
         RecordRoutes.register(on: router, sync: harness.service, logger: Logger(label: "records-test"))
+        ImportRoutes.register(on: router, sync: harness.service, logger: Logger(label: "import-test"))
         var appLogger = Logger(label: "records-test-app")
         appLogger.logLevel = .critical  // cancelling the server at the end logs an error
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

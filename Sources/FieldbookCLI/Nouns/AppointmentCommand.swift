@@ -11,7 +11,7 @@ struct AppointmentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appointment",
         abstract: "Calendar appointments, with collision detection.",
-        subcommands: [Add.self, List.self, ShowRecord<AppointmentCommand>.self, Edit.self, DeleteRecord<AppointmentCommand>.self]
+        subcommands: [Add.self, List.self, ShowRecord<AppointmentCommand>.self, Edit.self, DeleteRecord<AppointmentCommand>.self, Export.self]
     )
 
     /// Columns of appointment lists.

@@ -30,6 +30,10 @@ public enum FieldbookServerApp {
         ServedRoute(method: "PATCH", path: "/v1/records/{entity}/{id}"),
         ServedRoute(method: "DELETE", path: "/v1/records/{entity}/{id}"),
         ServedRoute(method: "GET", path: "/v1/reports/{report}"),
+        ServedRoute(method: "POST", path: "/v1/import/{entity}"),
+        ServedRoute(method: "POST", path: "/v1/calendar/feed-token"),
+        ServedRoute(method: "DELETE", path: "/v1/calendar/feed-token"),
+        ServedRoute(method: "GET", path: "/v1/calendar/{file}"),
     ].sorted()
 
     /// The router with every route and middleware; ``routes(of:)`` lists what it serves.
@@ -53,6 +57,8 @@ public enum FieldbookServerApp {
         IdentityRoutes.register(on: router, services: services)
         RecordRoutes.register(on: router, services: services)
         ReportRoutes.register(on: router, services: services)
+        ImportRoutes.register(on: router, services: services)
+        CalendarFeedRoutes.register(on: router, services: services)
         table.routes = routes(of: router)
         return router
     }

@@ -50,6 +50,18 @@ enum DirectoryMigrations {
                     """
             )
         }
+        // directory-v2: calendar feed tokens (SHA-256 only), one per user.
+        migrator.registerMigration("directory-v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE calendar_feed (
+                        user TEXT PRIMARY KEY NOT NULL REFERENCES credential(user),
+                        token_hash BLOB NOT NULL UNIQUE,
+                        created_at INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -36,6 +36,13 @@ protocol DirectoryStorage: Sendable {
     /// Devices, of one user or of all, ordered by login then creation.
     func devices(user: String?) async throws -> [DeviceSummary]
 
+    // MARK: Calendar feeds
+    /// Sets `user`'s calendar feed token hash, replacing any earlier one.
+    func setFeedToken(user: String, hash: [UInt8], now: Int64) async throws
+    /// Forgets `user`'s calendar feed token; whether there was one.
+    func clearFeedToken(user: String) async throws -> Bool
+    /// The enabled user whose feed token has this hash: (user, login, role).
+    func feedOwner(ofHash hash: [UInt8]) async throws -> (user: String, login: String, role: String)?
     // MARK: Organisation
 
     /// Adds a team or territory to its index; `conflict` when the name or code is taken.

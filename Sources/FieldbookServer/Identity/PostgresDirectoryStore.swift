@@ -57,7 +57,17 @@ final class PostgresDirectoryStore: DirectoryStorage {
                 id text COLLATE "C" PRIMARY KEY, name text COLLATE "C" NOT NULL UNIQUE, code text COLLATE "C" UNIQUE
             )
             """,
-        ])
+        ]),
+        // directory-v2: calendar feed tokens (SHA-256 only), one per user.
+        PostgresMigration("directory-v2", [
+            """
+            CREATE TABLE calendar_feed (
+                user_id text COLLATE "C" PRIMARY KEY REFERENCES credential (user_id),
+                token_hash bytea NOT NULL UNIQUE,
+                created_at bigint NOT NULL
+            )
+            """
+        ]),
     ]
 
     func close() throws {}
