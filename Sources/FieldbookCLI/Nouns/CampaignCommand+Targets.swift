@@ -25,24 +25,26 @@ extension CampaignCommand {
         static let configuration = CommandConfiguration(
             abstract: "Select a campaign's target group by industry, ABC class, territory and interests.",
             discussion: """
-                Lists the contacts the campaign would reach: every criterion must match, any value \
+                Lists the contacts the campaign reaches: every criterion must match, any value \
                 within one criterion. Contacts that opted out of the campaign's channel (no mail, \
-                no e-mail, no calls) are always excluded. Without --dry-run the criteria are saved \
-                on the campaign (office and admin users; campaigns are reference data) and `send` \
-                uses them. Without criteria, the saved ones are shown.
+                no e-mail, no calls) are always excluded. Without criteria the campaign's stored \
+                criteria apply (none: every contact). Without --dry-run the contacts are selected \
+                as campaign members (not yet sent), and `send` without criteria sends exactly them.
                 """
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Campaign ID.") var id: String
         @OptionGroup var criteria: Criteria
-        @Flag(help: "Only list who would be included; save nothing.") var dryRun = false
+        @Flag(help: "Only list who would be included; select nobody.") var dryRun = false
 
         func run() async throws {
             let support = RecordCommandSupport(context: try .open(global))
             _ = try support.require("campaign", id)
             let given = try criteria.criteria()
-            if let given, !dryRun { try support.context.database.saveCampaignCriteria(id, given) }
-            let recipients = try MarketingSupport.run { try support.context.database.campaignTargets(id, criteria: given) }
+            let database = support.context.database
+            let recipients = try MarketingSupport.run {
+                dryRun ? try database.campaignTargets(id, criteria: given) : try database.selectCampaignTargets(id, criteria: given)
+            }
             CampaignCommand.showRecipients(recipients, support: support)
         }
     }
@@ -83,6 +85,8 @@ extension CampaignCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send a campaign: one campaign member (status sent) per contact of the target group.",
             discussion: """
+                Without criteria it sends the members selected by `campaign target` (if any), \
+                else the group of the campaign's stored criteria. \
                 Member IDs are derived from campaign and contact, so sending again — here or on \
                 another device offline — adds no duplicates; contacts sent before are skipped. \
                 The template is checked for every recipient first: an unknown placeholder refuses \

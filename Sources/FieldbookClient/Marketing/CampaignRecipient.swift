@@ -9,9 +9,9 @@ public struct CampaignRecipient: Sendable {
     /// The ID the contact's campaign member has (or will have).
     public var memberID: String
     /// The member's status when the contact was sent the campaign before (on
-    /// this device or another, synced): nil when not yet a member.
+    /// this device or another, synced): nil when not a member or only selected.
     public var memberStatus: String?
-    /// Whether a member record exists already.
+    /// Whether a member record exists already (selected or sent).
     public var isMember: Bool
 }
 

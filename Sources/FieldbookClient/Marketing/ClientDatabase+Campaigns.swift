@@ -16,13 +16,23 @@ extension ClientDatabase {
         }
     }
 
-    /// Saves `criteria` as the campaign's stored target criteria (office and
-    /// admin users: campaigns are reference data).
+    /// Selects the target group: a `campaign_member` without status
+    /// ("selected, not sent") for each contact of ``campaignTargets(_:criteria:)``
+    /// that is not a member yet, IDs derived from campaign and contact. The
+    /// next ``sendCampaign(_:criteria:template:at:)`` without criteria sends
+    /// exactly the selected members.
+    /// - Returns: the target group (with the members' IDs and statuses).
     @discardableResult
-    public func saveCampaignCriteria(_ campaignID: String, _ criteria: CampaignTargetCriteria) throws -> RecordState {
+    public func selectCampaignTargets(_ campaignID: String, criteria: CampaignTargetCriteria? = nil) throws
+        -> [CampaignRecipient]
+    {
         try write { transaction in
-            _ = try ProjectionQuery.require("campaign", campaignID, in: transaction.db)
-            return try transaction.edit("campaign", campaignID) { $0.set("targetCriteria", to: .text(criteria.encoded)) }
+            let campaign = try ProjectionQuery.require("campaign", campaignID, in: transaction.db)
+            let recipients = try Self.targets(of: campaign, criteria: criteria, in: transaction.db)
+            for recipient in recipients where !recipient.isMember {
+                try Self.writeMember(recipient, campaign: campaignID, status: nil, at: nil, in: &transaction)
+            }
+            return recipients
         }
     }
 
@@ -48,10 +58,15 @@ extension ClientDatabase {
     }
 
     /// The send run: one `campaign_member` (status `sent`, `sentAt` now) per
-    /// contact of the target group, in one local transaction. Member IDs are
-    /// derived from campaign and contact (``MarketingIDs``), so a second run,
-    /// or the same campaign sent on another device offline, adds no
-    /// duplicate: existing members are left as they are.
+    /// recipient, in one local transaction. Recipients are the target group
+    /// of `criteria` when given; else the selected members (see
+    /// ``selectCampaignTargets(_:criteria:)``) when there are any; else the
+    /// group of the campaign's stored criteria. Contacts that opted out are
+    /// never sent to.
+    ///
+    /// Member IDs are derived from campaign and contact (``MarketingIDs``),
+    /// so a second run, or the same campaign sent on another device offline,
+    /// adds no duplicate: members sent before are left as they are.
     ///
     /// The template is rendered for every recipient first: an unknown
     /// placeholder refuses the whole run before anything is written.
@@ -65,7 +80,18 @@ extension ClientDatabase {
         return try write { transaction in
             let campaign = try ProjectionQuery.require("campaign", campaignID, in: transaction.db)
             let template = try CampaignTemplate.choose(name, of: campaign)
-            let recipients = try Self.targets(of: campaign, criteria: criteria, in: transaction.db)
+            var recipients = try Self.targets(of: campaign, criteria: criteria, in: transaction.db)
+            if criteria == nil {
+                let selected = Set(
+                    try ProjectionQuery.records(
+                        "campaign_member", where: "campaign = ? AND status IS NULL", arguments: [campaignID], in: transaction.db
+                    ).compactMap { $0.value("contact")?.text }
+                )
+                if !selected.isEmpty {
+                    recipients = try Self.targets(of: campaign, criteria: CampaignTargetCriteria(), in: transaction.db)
+                        .filter { selected.contains($0.contact.id) }
+                }
+            }
             if let template {
                 for recipient in recipients {
                     _ = try template.render(
@@ -76,23 +102,35 @@ extension ClientDatabase {
             }
             var result = CampaignSendResult(sent: [], alreadySent: [], template: template)
             for recipient in recipients {
-                if recipient.isMember {
+                if recipient.memberStatus != nil {
                     result.alreadySent.append(recipient.memberID)
                     continue
                 }
-                let existing = try transaction.record(recipient.memberID)
                 result.sent.append(
-                    try transaction.edit("campaign_member", recipient.memberID) { builder in
-                        if existing != nil { builder.restore() }
-                        builder.set("campaign", to: .text(campaignID))
-                        builder.set("contact", to: .text(recipient.contact.id))
-                        if let account = recipient.account { builder.set("account", to: .text(account.id)) }
-                        builder.set("status", to: "sent")
-                        builder.set("sentAt", to: now.value)
-                    }
+                    try Self.writeMember(recipient, campaign: campaignID, status: "sent", at: now, in: &transaction)
                 )
             }
             return result
+        }
+    }
+
+    /// Creates (or, with a status, sends) the member of `recipient`.
+    @discardableResult
+    private static func writeMember(
+        _ recipient: CampaignRecipient, campaign: String, status: String?, at time: UTCDateTime?,
+        in transaction: inout LocalTransaction
+    ) throws -> RecordState {
+        let existing = try transaction.record(recipient.memberID)
+        let fresh = existing == nil || existing?.isDeleted == true
+        return try transaction.edit("campaign_member", recipient.memberID) { builder in
+            if existing?.isDeleted == true { builder.restore() }
+            if fresh {
+                builder.set("campaign", to: .text(campaign))
+                builder.set("contact", to: .text(recipient.contact.id))
+                if let account = recipient.account { builder.set("account", to: .text(account.id)) }
+            }
+            if let status { builder.set("status", to: .text(status)) }
+            if let time { builder.set("sentAt", to: time.value) }
         }
     }
 
