@@ -93,6 +93,7 @@ struct MarketingSyncTests {
             builder.set("contact", to: "c-1")
             builder.set("opportunity", to: "opp")
             builder.set("taxRate", to: "19.00")
+            builder.set("owner", to: "user-anna")
         }
         try anna.database.addOfferLine(
             to: offer.id,

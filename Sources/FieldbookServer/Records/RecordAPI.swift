@@ -110,7 +110,6 @@ struct RecordAPI: Sendable {
         // Only nulls (clearing fields a new record does not have): nothing was written.
         guard let authored else { throw RecordAPIError.invalidRequest("a new record needs at least one field with a value") }
         try check(authored, entity: entity, id: id)
-        try await automate(authored)
         return try await stored(entity, id, includeDeleted: true)
     }
 
@@ -131,7 +130,6 @@ struct RecordAPI: Sendable {
             RecordDerivedValues.update(&builder, entity: entity)
         }
         try check(authored, entity: entity, id: id)
-        try await automate(authored)
         return try await stored(entity, id, includeDeleted: true)
     }
 
@@ -175,13 +173,6 @@ struct RecordAPI: Sendable {
     private static func checkUnchanged(_ state: RecordState, since read: StoredRecord, versionChecked: Bool) throws {
         guard state.exists, !state.isDeleted else { throw RecordAPIError.notFound("no \(read.state.entity) \(read.id)") }
         if versionChecked, state != read.state { throw versionMismatch(read) }
-    }
-
-    /// Runs the server automations (offer acceptance wins the opportunity,
-    /// a won opportunity gets its order) after an accepted office write.
-    private func automate(_ authored: AuthoredChange?) async throws {
-        guard let authored, authored.result.status == .accepted else { return }
-        try await sync.automate(after: authored.change)
     }
 
     /// Throws the API error for a rejected change and logs it (IDs and codes only).

@@ -11,13 +11,14 @@ extension SyncService {
     /// An accepted offer gets its final number (``assignOfferNumber(after:)``)
     /// and wins its open opportunity (``winOpportunity(afterAccepting:)``).
     ///
-    /// Runs after every pushed change; the office API calls it after each
-    /// accepted write, since ``author(_:_:caller:_:)`` runs no automation.
+    /// Runs after every pushed change and every authored one (office API
+    /// writes included); changes the automations author run it again, which
+    /// ends because each automation writes only what is still missing.
     ///
     /// Errors propagate: the push answers `unavailable`, the client pushes
     /// again, the change comes back as a duplicate and the automation runs
     /// again (it writes nothing when the order exists).
-    public func automate(after change: Change) async throws {
+    func automate(after change: Change) async throws {
         try await assignOfferNumber(after: change)
         try await winOpportunity(afterAccepting: change)
         guard change.entity == "opportunity", change.ops.contains(where: { $0.slot == .field("status") }),

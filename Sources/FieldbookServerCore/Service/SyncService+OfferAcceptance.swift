@@ -39,10 +39,13 @@ extension SyncService {
     }
 
     /// Authors the order of the won `opportunity` (nothing when it exists);
-    /// with `offer`, the order references it and carries its contact and totals.
+    /// with `offer`, the order references it and carries its contact and
+    /// totals — also when the order was just made from the win itself
+    /// (winning the opportunity runs the automations first) and has no offer yet.
     func authorWonOrder(for opportunity: RecordState, offer: RecordState? = nil) async throws {
         _ = try await author("order", WonOrder.id(forOpportunity: opportunity.id), caller: .system) { builder in
-            guard WonOrder.fill(&builder, from: opportunity), let offer else { return }
+            let filled = WonOrder.fill(&builder, from: opportunity)
+            guard let offer, filled || (builder.state.exists && builder.state.value("offer")?.text == nil) else { return }
             builder.set("offer", to: .text(offer.id))
             for (orderField, offerField) in [
                 ("contact", "contact"), ("netTotal", "netTotal"), ("taxAmount", "taxAmount"), ("grossTotal", "grossTotal"),
