@@ -117,4 +117,41 @@ struct MarketingSyncTests {
             #expect(try client.database.record("opp")?.value("status") == "won")
         }
     }
+
+    @Test func theOfficeAcceptingASentOfferWinsTheOpportunityWithoutBlockingTheServer() async throws {
+        let (world, anna, ben) = try await world()
+        try anna.edit("opportunity", "opp") { builder in
+            builder.set("account", to: "acc-1")
+            builder.set("name", to: "Press line")
+            builder.set("status", to: "open")
+            builder.set("owner", to: "user-anna")
+        }
+        let day = try #require(CalendarDate(year: 2026, month: 5, day: 4))
+        try anna.database.createOffer("offer-2", offerDate: day) { builder in
+            builder.set("account", to: "acc-1")
+            builder.set("opportunity", to: "opp")
+            builder.set("taxRate", to: "7.00")
+            builder.set("owner", to: "user-anna")
+        }
+        try anna.database.addOfferLine(
+            to: "offer-2",
+            OfferLineInput(product: "p-1", quantity: DecimalNumber(unchecked: "2"), listPrice: DecimalNumber(unchecked: "50.00"))
+        )
+        try anna.database.sendOffer("offer-2", on: day, validUntil: day.adding(days: 30))
+        try await syncAll(anna, ben)
+
+        // What the office API does for PATCH /v1/records/offer/offer-2: an authored change.
+        let office = SyncCaller(user: "user-eva", role: .office)
+        let accepted = try await world.service.author("offer", "offer-2", caller: office) { $0.set("status", to: "accepted") }
+        #expect(accepted?.result.status == .accepted)
+        let offer = try #require(try await world.service.store.record("offer-2").record?.state)
+        #expect(offer.value("finalNumber")?.text?.hasPrefix("A-2026-") == true, "the automation authored inside no turn of its own")
+        try await syncAll(anna, ben)
+        for client in [anna, ben] {
+            #expect(try client.database.record("opp")?.value("status") == "won")
+            let order = try #require(try client.database.record(WonOrder.id(forOpportunity: "opp")))
+            #expect(order.value("offer") == "offer-2" && order.value("netTotal") == "100.00" && order.value("grossTotal") == "107.00")
+        }
+        #expect(try anna.database.records("order").count == 1)
+    }
 }
