@@ -150,4 +150,18 @@ struct MarketingCommandTests {
         #expect(try cli.jsonObject("opportunity", "competitor", "remove", opportunity, competitor)["competitors"] as? [String] == [])
         #expect(recordIDs(try cli.jsonObject("competitor", "show", competitor)["opportunities"]).isEmpty)
     }
+
+    @Test func targetWithoutDryRunSelectsMembersThatSendThenSends() throws {
+        let cli = try CLIRunner()
+        try officeData(cli)
+        let people = try customers(cli)
+        let selected = try cli.jsonOutput(["campaign", "target", "camp", "--industry", "Handel"])
+        #expect(contacts(selected) == [people.hans])
+        let listed = try #require(try cli.jsonOutput(["campaign", "member", "list", "camp"]) as? [[String: Any]])
+        #expect(listed.count == 1 && listed.first?["status"] is NSNull, "selected, not sent")
+        let human = try cli.run("campaign", "target", "camp", "--dry-run")
+        #expect(human.exitCode == 0 && human.stdout.contains("Klein") && human.stdout.contains("MEMBER STATUS"))
+        let sent = try cli.jsonObject("campaign", "send", "camp")
+        #expect((sent["sent"] as? [[String: Any]])?.map { $0["contact"] as? String } == [people.hans], "only the selected member")
+    }
 }

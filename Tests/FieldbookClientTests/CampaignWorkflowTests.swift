@@ -123,4 +123,17 @@ struct CampaignWorkflowTests {
         #expect(!contacts(try database.campaignTargets("camp")).contains("c-max"))
         #expect(throws: MarketingError.self) { try database.respondCampaignMember(max) }
     }
+
+    @Test func storedCriteriaApplyWhenNoneAreGiven() throws {
+        var fixture = try MarketingFixture.standard()
+        let criteria = try CampaignTargetCriteria(abcClasses: ["B"])
+        try fixture.office("campaign", "camp") { $0.set("targetCriteria", to: .text(criteria.encoded)) }
+        #expect(try CampaignTargetCriteria(decoding: criteria.encoded) == criteria)
+        #expect(contacts(try fixture.database.campaignTargets("camp")) == ["c-hans"])
+        #expect(try fixture.database.sendCampaign("camp").sent.map { $0.value("contact")?.text } == ["c-hans"])
+        try fixture.office("campaign", "camp") { $0.set("targetCriteria", to: "Mechanical engineering in the north") }
+        #expect(throws: MarketingError.self, "prose is not a selection: nobody is sent to by accident") {
+            try fixture.database.campaignTargets("camp")
+        }
+    }
 }
