@@ -37,6 +37,8 @@ public struct FieldbookCommand: AsyncParsableCommand {
         ReportCommand.self,
         ImportCommand.self,
         ExportCommand.self,
+        EventCommand.self,
+        CompetitorCommand.self,
     ]
 
     public init() {}

@@ -3,12 +3,17 @@ import FieldbookClient
 
 /// `fieldbook campaign …`: marketing campaigns. Reference data planned by
 /// the office: reps read campaigns (to link leads to them); `add`, `edit`
-/// and `delete` are refused on a rep's device (exit code 4).
+/// and `delete` are refused on a rep's device (exit code 4). `target`,
+/// `preview`, `send`, `member` and `respond` run the campaign
+/// (campaign members are customer data, so reps may send).
 struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
         abstract: "Marketing campaigns (planned by the office; read-only for reps).",
-        subcommands: [Add.self, List.self, ShowRecord<CampaignCommand>.self, Edit.self, DeleteRecord<CampaignCommand>.self]
+        subcommands: [
+            Add.self, List.self, ShowRecord<CampaignCommand>.self, Edit.self, DeleteRecord<CampaignCommand>.self,
+            Target.self, Preview.self, Send.self, Member.self, Respond.self,
+        ]
     )
 
     /// Options shared by `add` and `edit`.

@@ -17,6 +17,7 @@ struct OpportunityCommand: AsyncParsableCommand {
         subcommands: [
             Add.self, List.self, ShowRecord<OpportunityCommand>.self, Edit.self, Phase.self, Close.self, History.self,
             ForecastReport.self, DeleteRecord<OpportunityCommand>.self,
+            Competitor.self,
         ]
     )
 

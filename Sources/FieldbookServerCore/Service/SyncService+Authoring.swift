@@ -22,6 +22,10 @@ extension SyncService {
     /// process authors take turns; an instance that lost the counter to
     /// another waits a short random time and builds again.
     ///
+    /// Server automations (``automate(after:)``) run once the change is
+    /// decided and the turn is handed on — inside the turn, an automation
+    /// authoring a change of its own would wait for itself.
+    ///
     /// ```swift
     /// let authored = try await service.author("offer", offerID, caller: SyncCaller(user: "user-eva", role: .office)) {
     ///     $0.set("number", to: "A-2025-0117")
@@ -45,14 +49,18 @@ extension SyncService {
         )
         context.scope = try await scope(of: caller)
         await authoring.begin()
+        let authored: AuthoredChange?
         do {
-            let authored = try await authorInTurn(entity, record, context: context, edit)
+            authored = try await authorInTurn(entity, record, context: context, edit)
             await authoring.end()
-            return authored
         } catch {
             await authoring.end()
             throw error
         }
+        if let authored, authored.result.status == .accepted || authored.result.status == .duplicate {
+            try await automate(after: authored.change)
+        }
+        return authored
     }
 
     /// Builds, numbers and decides the change until no other instance took its counter first.
@@ -73,7 +81,7 @@ extension SyncService {
                 entity: entity, record: record, dot: Dot(replica: server, counter: counter),
                 time: await clock.stamp(after: seen), ops: builder.operations
             )
-            let result = try await decide(change, in: context)
+            let result = try await decide(change, in: context, automating: false)
             // Another instance used this counter first: build again on fresh state, after a
             // short random pause so the instances do not collide again in lockstep.
             if result.code == .dotReused || result.code == .counterGap {

@@ -55,8 +55,10 @@ extension SyncService {
         return PushResponse(results: results, serverTime: await clock.now())
     }
 
-    /// Decides one change, evaluating it again when the store moved underneath.
-    func decide(_ change: Change, in context: PushContext) async throws -> ChangeResult {
+    /// Decides one change, evaluating it again when the store moved underneath;
+    /// with `automating`, the server automations run after an accepted (or
+    /// duplicate) change (``author(_:_:caller:_:)`` runs them itself, after its turn).
+    func decide(_ change: Change, in context: PushContext, automating: Bool = true) async throws -> ChangeResult {
         let dot = change.dot
         guard dot.replica == context.replica else {
             return .rejected(dot, code: .foreignDot, reason: "dot \(dot) belongs to another replica than the pushing one")
@@ -64,7 +66,7 @@ extension SyncService {
         let digest = ChangeDigest(of: change)
         for _ in 0..<max(1, configuration.limits.maxCommitAttempts) {
             if case .decided(let result) = try await attempt(change, digest: digest, in: context) {
-                if result.status == .accepted || result.status == .duplicate { try await automate(after: change) }
+                if automating, result.status == .accepted || result.status == .duplicate { try await automate(after: change) }
                 return result
             }
         }
