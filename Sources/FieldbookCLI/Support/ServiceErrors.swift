@@ -15,3 +15,10 @@ extension CLIError {
         do { return try body() } catch let error as ServiceError { throw CLIError(serviceError: error) }
     }
 }
+
+extension GlobalOptions {
+    /// The signed-in user's ID from the credentials file, nil when not signed in.
+    var signedInUser: String? {
+        (try? Credentials.loadFile(from: CLIContext.dataDirectory(self)))??.user
+    }
+}
