@@ -33,6 +33,7 @@ public struct FieldbookCommand: AsyncParsableCommand {
         TaskCommand.self, AppointmentCommand.self, VisitCommand.self, OfferCommand.self, ProductCommand.self,
         TicketCommand.self, ContractCommand.self, CampaignCommand.self, TodayCommand.self, ConflictsCommand.self,
         StatusCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self, DebugCommand.self,
+        PriceListCommand.self,
     ]
 
     public init() {}

@@ -48,6 +48,10 @@ extension SyncService {
         do {
             let authored = try await authorInTurn(entity, record, context: context, edit)
             await authoring.end()
+            // An office marking an order delivered through the REST API schedules the call too.
+            if let authored, authored.result.status == .accepted, caller.role != .system {
+                try await scheduleSatisfactionCall(after: authored.change)
+            }
             return authored
         } catch {
             await authoring.end()

@@ -8,13 +8,15 @@ extension SyncService {
     /// an ID derived from the opportunity so a win processed twice — two
     /// reps offline, a retried push — yields one order.
     ///
-    /// An accepted offer gets its final number (``assignOfferNumber(after:)``).
+    /// An accepted offer gets its final number (``assignOfferNumber(after:)``);
+    /// a delivered order its satisfaction call (``scheduleSatisfactionCall(after:)``).
     ///
     /// Errors propagate: the push answers `unavailable`, the client pushes
     /// again, the change comes back as a duplicate and the automation runs
     /// again (it writes nothing when the order exists).
     func automate(after change: Change) async throws {
         try await assignOfferNumber(after: change)
+        try await scheduleSatisfactionCall(after: change)
         guard change.entity == "opportunity", change.ops.contains(where: { $0.slot == .field("status") }),
             let opportunity = try await store.record(change.record).record?.state,
             opportunity.value("status") == .text("won")
