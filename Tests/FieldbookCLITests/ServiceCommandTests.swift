@@ -1,3 +1,4 @@
+import FieldbookClient
 import FieldbookModel
 import FieldbookSync
 import Foundation

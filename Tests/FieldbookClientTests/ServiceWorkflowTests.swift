@@ -53,7 +53,7 @@ struct ServiceWorkflowTests {
         let due = FieldWork.today.adding(days: 2)
         let task = try work.database.addTicketFollowUp(id, subject: "Call back after the exchange", due: due)
         #expect(task.value("kind") == "task" && task.value("ticket") == .text(id))
-        #expect(task.value("account") == work.database.record(id)?.value("account"))
+        #expect(task.value("account") == (try work.database.record(id))?.value("account"))
         #expect(task.value("assignee") == "u-rep" && task.value("dueDate") == due.value)
         #expect(try work.database.ticketActivities(id).map(\.id) == [task.id])
         let list = try work.database.worklist(on: due, timeZone: FieldWork.berlin, options: WorklistOptions(user: "u-rep"))

@@ -2,6 +2,7 @@ import ArgumentParser
 import FieldbookClient
 import FieldbookModel
 import FieldbookSync
+import Foundation
 
 /// `fieldbook pricelist …`: price lists with their entries (reference data
 /// from the ERP, read-only for reps) and the price an account gets.

@@ -48,7 +48,7 @@ struct ABCClassificationTests {
 
         let dry = try await harness.service.classifyAccounts(dryRun: true)
         #expect(Dictionary(uniqueKeysWithValues: dry.map { ($0.outcome.account, $0.outcome.effective) }) == expected)
-        #expect(dry.allSatisfy(\.changed))
+        #expect(dry.allSatisfy { $0.changed })
         #expect(try await harness.state("a1")?.value("abcClass") == nil, "a dry run writes nothing")
 
         let results = try await harness.service.classifyAccounts()
