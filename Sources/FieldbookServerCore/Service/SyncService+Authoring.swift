@@ -48,9 +48,10 @@ extension SyncService {
         do {
             let authored = try await authorInTurn(entity, record, context: context, edit)
             await authoring.end()
-            // An office marking an order delivered through the REST API schedules the call too.
-            if let authored, authored.result.status == .accepted, caller.role != .system {
-                try await scheduleSatisfactionCall(after: authored.change)
+            // Automations of server-authored changes (an office edit through the REST API marking an
+            // opportunity won or an order delivered) run after the turn: they author changes themselves.
+            if let authored, authored.result.status == .accepted || authored.result.status == .duplicate {
+                try await automate(after: authored.change)
             }
             return authored
         } catch {

@@ -64,7 +64,10 @@ extension SyncService {
         let digest = ChangeDigest(of: change)
         for _ in 0..<max(1, configuration.limits.maxCommitAttempts) {
             if case .decided(let result) = try await attempt(change, digest: digest, in: context) {
-                if result.status == .accepted || result.status == .duplicate { try await automate(after: change) }
+                // Server-authored changes are automated by `author` once its turn ended (automations author too).
+                if result.status == .accepted || result.status == .duplicate, context.replica != configuration.serverReplica {
+                    try await automate(after: change)
+                }
                 return result
             }
         }

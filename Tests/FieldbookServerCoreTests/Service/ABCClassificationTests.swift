@@ -85,8 +85,10 @@ struct ABCClassificationTests {
         let harness = try await world()
         for (counter, field) in ["abcClass", "abcOverride", "priceList"].enumerated() {
             let value: Value = field == "priceList" ? "pl-1" : "A"
-            let change = F.change(record: "a6", counter: UInt64(counter + 1), [F.set(field, value)])
-            #expect(try await harness.push(change, role: .rep).rejectionCode == .forbidden, "\(field)")
+            // A fresh replica per attempt: a refused change does not use up its counter.
+            let replica = ReplicaID(unchecked: "rep-laptop-\(counter)")
+            let change = F.change(record: "a6", replica: replica, counter: 1, [F.set(field, value)])
+            #expect(try await harness.push(change, as: replica, role: .rep).rejectionCode == .forbidden, "\(field)")
         }
     }
 }
