@@ -88,7 +88,8 @@ struct ABCClassificationTests {
             // A fresh replica per attempt: a refused change does not use up its counter.
             let replica = ReplicaID(unchecked: "rep-laptop-\(counter)")
             let change = F.change(record: "a6", replica: replica, counter: 1, [F.set(field, value)])
-            #expect(try await harness.push(change, as: replica, role: .rep).rejectionCode == .forbidden, "\(field)")
+            let results = try await harness.push([change], as: replica, role: .rep, schemaVersion: 2)
+            #expect(results.first?.rejectionCode == .forbidden, "\(field)")
         }
     }
 }
