@@ -77,4 +77,16 @@ struct ServiceCommandTests {
         #expect(refused.exitCode == 4 && refused.stderr.contains("only open tasks"))
         #expect(try cli.run("task", "delegate", "nope", "--to", "user-cara").exitCode == 3)
     }
+
+    @Test func priceListsAreReadOnlyReferenceDataWithClearErrors() throws {
+        let cli = try CLIRunner()
+        let empty = try cli.run("pricelist", "list")
+        #expect(empty.exitCode == 0 && empty.stdout.contains("No price lists."))
+        let unknown = try cli.run("pricelist", "quote", "--product", "nope")
+        #expect(unknown.exitCode == 3 && unknown.stderr.contains("no price for product nope"))
+        #expect(try cli.run("pricelist", "quote", "--product", "nope", "--quantity", "0").exitCode == 2)
+        #expect(try cli.run("pricelist", "show", "nope").exitCode == 3)
+        // The rep's device refuses to write reference data (the server refuses it too: PushRuleTests).
+        #expect(try cli.run("product", "add", "--number", "P-1", "--name", "Pump", "--price", "10").exitCode == 4)
+    }
 }
