@@ -111,4 +111,21 @@ struct ServiceWorkflowTests {
         try work.database.completeTask(task)
         #expect(throws: ServiceError.taskNotOpen(task: task, status: "done")) { try work.database.delegateTask(task, to: "u-anna") }
     }
+
+    @Test func visitsAreDueByTheCareIntervalOfTheClassCountingVisitActivities() throws {
+        let work = try FieldWork()
+        // Classified by the server: B with 60 days, C with 120 days.
+        let lapsed = try work.fromServer("account", ["name": "Lapsed", "abcClass": "B", "careIntervalDays": 60])
+        let recent = try work.fromServer("account", ["name": "Recent", "abcClass": "C", "careIntervalDays": 120])
+        for (account, day) in [(lapsed, "2026-09-01"), (recent, "2026-09-01")] {
+            try work.add(
+                "activity",
+                ["kind": "visit", "subject": "Visit", "account": .text(account), "occurredAt": .text(day + "T09:00:00Z")])
+        }
+        let list = try work.database.worklist(on: FieldWork.today, timeZone: FieldWork.berlin)
+        #expect(list.visitsDue.map(\.account.id) == [lapsed], "2026-09-01 + 60 days is before today; + 120 is not")
+        let due = try #require(list.visitsDue.first)
+        #expect(due.lastVisit == CalendarDate(year: 2026, month: 9, day: 1) && due.careIntervalDays == 60)
+        #expect(due.dueDate == CalendarDate(year: 2026, month: 10, day: 31), "1 Sep + 60 days, counted by hand")
+    }
 }
