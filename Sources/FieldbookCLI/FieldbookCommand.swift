@@ -39,6 +39,7 @@ public struct FieldbookCommand: AsyncParsableCommand {
         ExportCommand.self,
         EventCommand.self,
         CompetitorCommand.self,
+        PriceListCommand.self,
     ]
 
     public init() {}

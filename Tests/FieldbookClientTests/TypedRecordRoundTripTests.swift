@@ -71,7 +71,8 @@ enum TypedRecordFixtures {
             id: id, kind: .task, subject: "Angebot senden", account: "acc-1", description: "mit Rabatt",
             contact: "con-1", opportunity: "opp-1", ticket: "tick-1", campaign: "camp-1", direction: .outbound,
             occurredAt: now, durationMinutes: 45, assignee: "user-anna", dueDate: today, status: .inProgress,
-            delegatedBy: "user-boss", generatedBy: "offer-expiry", completedAt: now, owner: "user-anna"
+            delegatedBy: "user-boss", generatedBy: "offer-expiry", completedAt: now, owner: "user-anna",
+            delegatedAt: now
         )
     }
 
@@ -226,7 +227,7 @@ struct TypedRecordRoundTripTests {
         #expect(appointment.icalUID == "custom-uid@example", "a UID given is kept")
 
         // Only fields reserved to the office are left unset: nothing is silently dropped.
-        #expect(try unsetFields(of: "acc-1") == ["abcClass", "careIntervalDays"])
+        #expect(try unsetFields(of: "acc-1") == ["abcClass", "careIntervalDays", "abcOverride", "priceList"])
         for id in ["con-1", "lead-1", "opp-1", "act-1", "appt-1", "vr-1", "tick-1", "ctr-1"] {
             #expect(try unsetFields(of: id) == [], "every field of \(id) is stored")
         }
@@ -286,12 +287,15 @@ struct TypedRecordRoundTripTests {
         try office.edit("account", "acc-1", in: database) { change in  // fields reserved to the office
             change.set("abcClass", to: "A")
             change.set("careIntervalDays", to: 30)
+            change.set("abcOverride", to: "B")
+            change.set("priceList", to: "pl-1")
         }
 
         #expect(try database.record(Product.self, id: "prod-1") == TypedRecordFixtures.product())
         #expect(try database.record(Campaign.self, id: "camp-1") == TypedRecordFixtures.campaign())
         let account = try #require(try database.record(Account.self, id: "acc-1"))
         #expect(account.abcClass == .a && account.careIntervalDays == 30)
+        #expect(account.abcOverride == .b && account.priceList == "pl-1")
         for id in ["prod-1", "camp-1", "acc-1"] { #expect(try unsetFields(of: id) == [], "every field of \(id)") }
         let templates = try #require(try database.record(Campaign.self, id: "camp-1")).templates
         #expect(templates.map(\.kind) == [.email, .callScript])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldbookClient
+import FieldbookSync
 
 /// `fieldbook contract …`: supply, maintenance and support contracts.
 struct ContractCommand: AsyncParsableCommand {
@@ -49,12 +50,14 @@ struct ContractCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a contract (status active unless given).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var fields: Fields
+        @Option(help: "Assignee of the renewal reminder when neither contract nor account has an owner (user ID).")
+        var user: String?
 
         func run() async throws {
             let support = RecordCommandSupport(context: try .open(global))
             var values = try fields.values
             RecordCommandSupport.defaulting(&values, "status", to: "active")
-            support.show(try support.create("contract", values: values))
+            try ContractCommand.save(ClientDatabase.newRecordID(), values: values, user: user ?? global.signedInUser, support)
         }
     }
 
@@ -88,13 +91,39 @@ struct ContractCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Contract ID.") var id: String
         @OptionGroup var fields: Fields
+        @Option(help: "Assignee of the renewal reminder when neither contract nor account has an owner (user ID).")
+        var user: String?
 
         func run() async throws {
             let support = RecordCommandSupport(context: try .open(global))
-            support.show(try support.update("contract", id: id, values: try fields.values))
+            _ = try support.require("contract", id)
+            try ContractCommand.save(id, values: try fields.values, user: user ?? global.signedInUser, support)
         }
     }
 
+}
+
+extension ContractCommand {
+    /// Saves the contract and its renewal reminder task in one transaction,
+    /// then shows the contract with a note on the reminder.
+    static func save(_ id: String, values: [String: String], user: String?, _ support: RecordCommandSupport) throws {
+        let saved = try support.context.database.saveContract(id, user: user) { builder in
+            try support.apply(values, entity: "contract", to: &builder)
+        }
+        // JSON stays the contract record; the reminder's ID is ContractRenewal.taskID(forContract:).
+        let json = support.presenter.json(saved.contract)
+        let note: String
+        if let reminder = saved.reminder, reminder.value("status") != "cancelled" {
+            note = "Renewal reminder \(reminder.id) due \(reminder.value("dueDate")?.text ?? "?")."
+        } else if ContractRenewal.dueDate(of: saved.contract) == nil {
+            note = "No renewal reminder (no end date)."
+        } else if saved.reminder == nil {
+            note = "No renewal reminder: nobody to assign it to (set --owner or pass --user)."
+        } else {
+            note = "Renewal reminder cancelled."
+        }
+        support.context.emit(json, human: note + "\n" + support.presenter.details(saved.contract))
+    }
 }
 
 extension ContractCommand: RecordNoun {

@@ -9,7 +9,7 @@ struct TaskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
         abstract: "To-dos with an assignee and a due date.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Done.self, Delete.self]
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Done.self, Delete.self, Delegate.self]
     )
 
     /// Options shared by `add` and `edit`.

@@ -13,7 +13,10 @@ struct TicketCommand: AsyncParsableCommand {
             tickets may be reopened as in_progress). Resolving or closing needs a --measure; \
             closing sets the closing time to now unless --closed is given.
             """,
-        subcommands: [Add.self, List.self, ShowRecord<TicketCommand>.self, Edit.self, DeleteRecord<TicketCommand>.self]
+        subcommands: [
+            Add.self, List.self, Show.self, Edit.self, DeleteRecord<TicketCommand>.self, Start.self, Wait.self,
+            Resolve.self, Close.self, Reopen.self, FollowUp.self,
+        ]
     )
 
     /// `--status open` in lists: every status before resolved.

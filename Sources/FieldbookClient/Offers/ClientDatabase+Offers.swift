@@ -48,7 +48,11 @@ extension ClientDatabase {
     }
 
     /// Adds line `lineID` to offer `offerID`. A product known on this device
-    /// supplies the list price, unit and description the input leaves out.
+    /// supplies the list price, unit and description the input leaves out;
+    /// the price (and a quantity or customer discount) comes from the
+    /// account's price list or the default one when it lists the product
+    /// (``PriceQuote``). The line keeps that price: later price changes by
+    /// the office never rewrite it.
     /// Line net and offer totals are stored in the same change.
     /// - Throws: ``OfferError`` (unknown `after` line, no list price),
     ///   ``ClientError`` (no such offer, validation).
@@ -63,6 +67,18 @@ extension ClientDatabase {
             if let productID = line.product {
                 let product = try RecordRow.fetch(productID, in: transaction.db)
                     .flatMap { $0.entity == "product" && !$0.isDeleted ? $0 : nil }
+                // The account's (or the default) price list sets price and discount (see PriceQuote).
+                if members["listPrice"] == nil, let date = offer.value("offerDate")?.date,
+                    let quote = try PriceQuote.find(
+                        product: productID, quantity: line.quantity, account: offer.value("account")?.text, on: date,
+                        in: transaction.db
+                    )
+                {
+                    members["listPrice"] = quote.listPrice
+                    if members["discountPercent"] == nil, let discount = quote.discountPercent {
+                        members["discountPercent"] = discount
+                    }
+                }
                 let defaults: [(String, String)] = [
                     ("listPrice", "listPrice"), ("unit", "unit"), ("description", "name"),
                 ]

@@ -10,7 +10,7 @@ import FieldbookSync
 /// account = try database.save(account)
 /// ```
 ///
-/// ``abcClass`` and ``careIntervalDays`` are set by the office; they are
+/// ``abcClass``, ``abcOverride``, ``careIntervalDays`` and ``priceList`` are set by the office; they are
 /// read-only here (this client writes as a sales rep) and saves never write them.
 public struct Account: EntityRecord {
     /// The schema entity.
@@ -34,6 +34,10 @@ public struct Account: EntityRecord {
     public internal(set) var abcClass: ABCClass?
     /// Days between visits the ABC class implies (set by the office; read-only).
     public internal(set) var careIntervalDays: Int64?
+    /// Manual ABC class that wins over the computed one (set by a manager or the office; read-only).
+    public internal(set) var abcOverride: ABCClass?
+    /// The price list the account buys from (ID of a `price_list`; set by the office; read-only).
+    public internal(set) var priceList: String?
     /// Day of the last visit.
     public var lastVisitDate: CalendarDate?
     /// Owning user (ID of a `user`).
@@ -77,6 +81,8 @@ public struct Account: EntityRecord {
         self.industry = industry
         self.abcClass = nil
         self.careIntervalDays = nil
+        self.abcOverride = nil
+        self.priceList = nil
         self.lastVisitDate = lastVisitDate
         self.owner = owner
         self.territory = territory
@@ -99,6 +105,8 @@ public struct Account: EntityRecord {
         industry = try fields.optional("industry")
         abcClass = try fields.optional("abcClass")
         careIntervalDays = try fields.optional("careIntervalDays")
+        abcOverride = try fields.optional("abcOverride")
+        priceList = try fields.optional("priceList")
         lastVisitDate = try fields.optional("lastVisitDate")
         owner = try fields.optional("owner")
         territory = try fields.optional("territory")

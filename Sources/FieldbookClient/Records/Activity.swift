@@ -50,6 +50,8 @@ public struct Activity: EntityRecord {
     public var status: Status?
     /// Who delegated the task (ID of a `user`).
     public var delegatedBy: String?
+    /// When the task was delegated.
+    public var delegatedAt: UTCDateTime?
     /// The automation that generated the task.
     public var generatedBy: String?
     /// When the task was completed.
@@ -66,7 +68,7 @@ public struct Activity: EntityRecord {
         campaign: String? = nil, direction: Direction? = nil, occurredAt: UTCDateTime? = nil,
         durationMinutes: Int64? = nil, assignee: String? = nil, dueDate: CalendarDate? = nil,
         status: Status? = nil, delegatedBy: String? = nil, generatedBy: String? = nil,
-        completedAt: UTCDateTime? = nil, owner: String? = nil
+        completedAt: UTCDateTime? = nil, owner: String? = nil, delegatedAt: UTCDateTime? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -84,6 +86,7 @@ public struct Activity: EntityRecord {
         self.dueDate = dueDate
         self.status = status
         self.delegatedBy = delegatedBy
+        self.delegatedAt = delegatedAt
         self.generatedBy = generatedBy
         self.completedAt = completedAt
         self.owner = owner
@@ -106,6 +109,7 @@ public struct Activity: EntityRecord {
         dueDate = try fields.optional("dueDate")
         status = try fields.optional("status")
         delegatedBy = try fields.optional("delegatedBy")
+        delegatedAt = try fields.optional("delegatedAt")
         generatedBy = try fields.optional("generatedBy")
         completedAt = try fields.optional("completedAt")
         owner = try fields.optional("owner")
@@ -127,6 +131,7 @@ public struct Activity: EntityRecord {
         fields.write("dueDate", \.dueDate)
         fields.write("status", \.status)
         fields.write("delegatedBy", \.delegatedBy)
+        fields.write("delegatedAt", \.delegatedAt)
         fields.write("generatedBy", \.generatedBy)
         fields.write("completedAt", \.completedAt)
         fields.write("owner", \.owner)

@@ -14,6 +14,7 @@ extension SchemaMigration {
             .entity(.appointment), .entity(.product), .entity(.priceList), .entity(.offer), .entity(.order),
             .entity(.invoice), .entity(.contract), .entity(.ticket), .entity(.campaign), .entity(.campaignMember),
             .entity(.event), .entity(.eventRegistration), .entity(.competitor)
-        )
+        ),
+        SchemaMigration(2, "Service workflows", additions: SchemaMigration.serviceWorkflows),
     ]
 }

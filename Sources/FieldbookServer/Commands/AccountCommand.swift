@@ -3,7 +3,8 @@ import ArgumentParser
 /// `fieldbook-server account assign`.
 struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "Reassign accounts.", subcommands: [AccountAssignCommand.self]
+        commandName: "account", abstract: "Reassign and classify accounts.",
+        subcommands: [AccountAssignCommand.self, AccountClassifyCommand.self]
     )
 }
 

@@ -9,7 +9,8 @@ extension SyncService {
     /// reps offline, a retried push — yields one order.
     ///
     /// An accepted offer gets its final number (``assignOfferNumber(after:)``)
-    /// and wins its open opportunity (``winOpportunity(afterAccepting:)``).
+    /// and wins its open opportunity (``winOpportunity(afterAccepting:)``); a
+    /// delivered order gets its satisfaction call (``scheduleSatisfactionCall(after:)``).
     ///
     /// Runs after every pushed change and every authored one (office API
     /// writes included); changes the automations author run it again, which
@@ -21,6 +22,7 @@ extension SyncService {
     func automate(after change: Change) async throws {
         try await assignOfferNumber(after: change)
         try await winOpportunity(afterAccepting: change)
+        try await scheduleSatisfactionCall(after: change)
         guard change.entity == "opportunity", change.ops.contains(where: { $0.slot == .field("status") }),
             let opportunity = try await store.record(change.record).record?.state,
             opportunity.value("status") == .text("won")

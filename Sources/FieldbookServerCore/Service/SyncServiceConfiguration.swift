@@ -1,3 +1,4 @@
+import FieldbookModel
 import FieldbookProtocol
 import FieldbookSync
 
@@ -47,6 +48,8 @@ public struct SyncServiceConfiguration: Sendable {
     /// How many scope epochs are kept per replica; a cursor naming an older
     /// one gets `cursor_expired` (SYNC.md §11.5).
     public var keptScopeEpochs = 8
+    /// Days after an order's delivery the automatic satisfaction call is due (see `SatisfactionCall`).
+    public var satisfactionCallDelayDays = SatisfactionCall.defaultDelayDays
 
     /// Creates the default configuration.
     public init() {}

@@ -138,8 +138,9 @@ struct PushRuleTests {
     }
 
     @Test func step7ValidatesAgainstTheClientsSchemaVersion() async throws {
+        let next = SchemaMigration.standard.count + 1  // a version after every shipped one
         let social = SchemaMigration(
-            2, "Test: contact LinkedIn profile", adds: .fields([Field("linkedIn", .text(maxLength: 200))], to: "contact")
+            next, "Test: contact LinkedIn profile", adds: .fields([Field("linkedIn", .text(maxLength: 200))], to: "contact")
         )
         var configuration = SyncServiceConfiguration.unscoped
         configuration.schemas = SchemaCatalog([
@@ -149,7 +150,7 @@ struct PushRuleTests {
         let ops = [F.set("account", "acc-1"), F.set("lastName", "Kramer"), F.set("linkedIn", "in/kramer")]
         let old = try await harness.push([F.change("contact", record: "c-1", counter: 1, ops)], schemaVersion: 1)
         #expect(old[0].rejectionCode == .unknownField, "a version-1 client does not know linkedIn")
-        let new = try await harness.push([F.change("contact", record: "c-2", counter: 2, ops)], schemaVersion: 2)
+        let new = try await harness.push([F.change("contact", record: "c-2", counter: 2, ops)], schemaVersion: next)
         #expect(new[0].status == .accepted)
     }
 
