@@ -72,6 +72,9 @@ struct SchemaValidationTests {
         ("record-document float field", "record-document", #"{"entity":"account","id":"a","version":1,"deleted":false,"fields":{"x":1.5},"conflicts":[]}"#),
         ("record-list without next", "record-list", #"{"records":[]}"#),
         ("record-write update without id", "record-write", #"{"items":{"lines":[{"op":"update"}]}}"#),
+        // Report bodies (Protocol/reports-api.md); real ones are checked in ReportAPITests.
+        ("report unknown kind", "report", #"{"report":"gossip","filter":{},"summary":{}}"#),
+        ("report without summary", "report", #"{"report":"funnel","filter":{}}"#),
     ]
 
     @Test func examplesSwiftEncodingsAndCounterexamplesAgreeWithTheSchemas() throws {

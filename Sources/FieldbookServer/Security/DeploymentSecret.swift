@@ -45,7 +45,7 @@ public enum DeploymentSecret {
                 "CREATE TABLE fieldbook_deployment_secret (name text PRIMARY KEY, value bytea NOT NULL)"
             ])
         ])
-        let fresh = random()
+        let fresh = ByteBuffer(bytes: random())
         return try await database.transaction { connection in
             try await connection.query(
                 """
@@ -56,8 +56,8 @@ public enum DeploymentSecret {
             )
             for try await value in try await connection.query(
                 "SELECT value FROM fieldbook_deployment_secret WHERE name = 'cursor'", logger: database.logger
-            ).decode([UInt8].self) {
-                return value
+            ).decode(ByteBuffer.self) {
+                return Array(value.readableBytesView)
             }
             throw DeploymentSecretError(path: "fieldbook_deployment_secret", reason: "no cursor secret after insert")
         }
