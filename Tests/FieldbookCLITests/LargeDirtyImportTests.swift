@@ -26,6 +26,10 @@ struct LargeDirtyImportTests {
         var centsByPhase: [String: Int] = [:]
         var countByStatus: [String: Int] = [:]
         var centsByStatus: [String: Int] = [:]
+        /// Open opportunities only (the funnel): count, cents and weighted cents by phase.
+        var openCountByPhase: [String: Int] = [:]
+        var openCentsByPhase: [String: Int] = [:]
+        var openWeightedCentsByPhase: [String: Int] = [:]
         var failedLines: [Int] = []
         var duplicateLines: [Int] = []
         var imported = 0
@@ -100,6 +104,13 @@ struct LargeDirtyImportTests {
                 truth.centsByPhase[phase.0, default: 0] += cents
                 truth.countByStatus[status.0, default: 0] += 1
                 truth.centsByStatus[status.0, default: 0] += cents
+                if status.0 == "open" {
+                    truth.openCountByPhase[phase.0, default: 0] += 1
+                    truth.openCentsByPhase[phase.0, default: 0] += cents
+                    // The built-in pipeline's probabilities; half-up to the cent per opportunity.
+                    let percent = ["qualification": 10, "needs_analysis": 25, "proposal": 50, "negotiation": 75][phase.0]!
+                    truth.openWeightedCentsByPhase[phase.0, default: 0] += (cents * percent + 50) / 100
+                }
             }
             line += multiline ? 2 : 1
         }
@@ -162,6 +173,33 @@ struct LargeDirtyImportTests {
         #expect(centsByPhase == truth.centsByPhase)
         #expect(countByStatus == truth.countByStatus)
         #expect(centsByStatus == truth.centsByStatus)
+
+        // The dashboards over the imported history: the funnel (open opportunities by phase)
+        // and the win rate, against the generator's truth.
+        let funnel = try #require(try cli.run("report", "funnel", "--json").json() as? [String: Any])
+        let phases = try #require(funnel["phases"] as? [[String: Any]])
+        #expect(phases.compactMap { $0["phase"] as? String } == ["qualification", "needs_analysis", "proposal", "negotiation"])
+        for row in phases {
+            let phase = row["phase"] as? String ?? ""
+            #expect(row["count"] as? Int == truth.openCountByPhase[phase], "funnel count of \(phase)")
+            #expect(Self.cents(row["amount"] as? String ?? "0.00") == truth.openCentsByPhase[phase], "funnel amount of \(phase)")
+            #expect(Self.cents(row["weighted"] as? String ?? "0.00") == truth.openWeightedCentsByPhase[phase], "weighted \(phase)")
+        }
+        let summary = try #require(funnel["summary"] as? [String: Any])
+        #expect(summary["count"] as? Int == truth.countByStatus["open"])
+        #expect(Self.cents(summary["weighted"] as? String ?? "0.00") == truth.openWeightedCentsByPhase.values.reduce(0, +))
+
+        let winRate = try #require(try cli.run("report", "win-rate", "--json").json() as? [String: Any])
+        let won = truth.countByStatus["won"] ?? 0, lost = truth.countByStatus["lost"] ?? 0
+        let outcomes = try #require(winRate["summary"] as? [String: Any])
+        #expect(outcomes["won"] as? Int == won && outcomes["lost"] as? Int == lost)
+        let hundredths = (won * 10_000 * 2 + (won + lost)) / (2 * (won + lost))  // half-up
+        let expectedRate = "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+        #expect(outcomes["winRate"] as? String == expectedRate)
+        for row in try #require(winRate["outcomes"] as? [[String: Any]]) {
+            let status = row["status"] as? String ?? ""
+            #expect(Self.cents(row["amount"] as? String ?? "0.00") == truth.centsByStatus[status] ?? 0, "\(status) amount")
+        }
 
         let again = try #require(try cli.run("import", "opportunity", opportunitiesFile, "--mapping", InterchangeFixtures.path("opportunities-old-crm.mapping.json"), "--json").json() as? [String: Any])
         #expect(again["created"] as? Int == 0)
