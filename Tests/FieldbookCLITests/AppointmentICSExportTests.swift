@@ -3,25 +3,16 @@ import FieldbookTestSupport
 import Foundation
 import Testing
 
-/// Runs `python3 -c` (from PATH); the ICS checks need its `icalendar` package.
+/// The ICS checks: Python's `icalendar` reads the exported file (see ``ThirdPartyParser``).
 enum PythonICalendar {
     /// Whether python3 can import icalendar here.
-    static let isAvailable: Bool = (try? run("import icalendar").status) == 0
+    static let isAvailable = ThirdPartyParser.isAvailable("icalendar")
 
     /// Whether this is CI, where a missing parser fails the test instead of skipping it.
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    static var isCI: Bool { ThirdPartyParser.isCI }
 
     static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readToEndRetryingInterrupts()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ThirdPartyParser.python(script, arguments: arguments)
     }
 
     /// Parses an .ics file with icalendar and prints each VEVENT as one JSON object per line.
