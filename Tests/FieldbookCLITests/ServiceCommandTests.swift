@@ -89,4 +89,17 @@ struct ServiceCommandTests {
         // The rep's device refuses to write reference data (the server refuses it too: PushRuleTests).
         #expect(try cli.run("product", "add", "--number", "P-1", "--name", "Pump", "--price", "10").exitCode == 4)
     }
+
+    @Test func officeStaffSignedInOnTheirDeviceMaintainReferenceData() throws {
+        let cli = try CLIRunner()
+        // The credentials `fieldbook login` writes for an office user: writes are checked with that role.
+        let credentials = #"{"server": "http://127.0.0.1:9", "token": "fbk_test", "login": "olga", "user": "user-olga", "role": "office"}"#
+        try credentials.write(toFile: cli.home + "/credentials.json", atomically: true, encoding: .utf8)
+        let product = try cli.record("product", "add", "--number", "P-1", "--name", "Pump", "--price", "10")
+        let id = try #require(product["id"] as? String)
+        #expect(try cli.record("product", "edit", id, "--name", "Pump XL")["name"] as? String == "Pump XL")
+        // Signed out again (a rep's device): the same edit is refused locally.
+        try FileManager.default.removeItem(atPath: cli.home + "/credentials.json")
+        #expect(try cli.run("product", "edit", id, "--name", "Pump S").exitCode == 4)
+    }
 }

@@ -19,6 +19,9 @@ public struct CLIContext: Sendable {
     public let timeZone: TimeZone
     /// The clock in use.
     public let clock: any PhysicalClock
+    /// The signed-in user's role (from `fieldbook login`), `rep` when signed
+    /// out: local writes are validated with it, as the server will.
+    public var role: Role = .rep
 
     /// Opens the replica in the data directory named by `options`, creating both if needed.
     public static func open(_ options: GlobalOptions) throws -> CLIContext {
@@ -40,7 +43,9 @@ public struct CLIContext: Sendable {
         }
         let timeZone = environment["FIELDBOOK_TZ"].flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
         let database = try ClientDatabase.open(at: home + "/replica.sqlite", clock: clock)
-        return CLIContext(database: database, json: options.json, timeZone: timeZone, clock: clock)
+        var context = CLIContext(database: database, json: options.json, timeZone: timeZone, clock: clock)
+        if let role = (try? Credentials.loadFile(from: home))??.role { context.role = Role(rawValue: role) }
+        return context
     }
 
     /// The data directory named by `options`: `--home`, else `$FIELDBOOK_HOME`, else `~/.fieldbook`.

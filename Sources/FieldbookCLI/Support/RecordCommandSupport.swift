@@ -55,8 +55,8 @@ public struct RecordCommandSupport: Sendable {
         _ entity: String, id: String = ClientDatabase.newRecordID(), values: [String: String],
         adding: [String: [String]] = [:]
     ) throws -> RecordState {
-        try context.database.edit(entity, id) { builder in
-            try apply(values, adding: adding, entity: entity, to: &builder)
+        try context.database.write(as: context.role) { transaction in
+            try transaction.edit(entity, id) { builder in try apply(values, adding: adding, entity: entity, to: &builder) }
         }
     }
 
@@ -66,8 +66,10 @@ public struct RecordCommandSupport: Sendable {
         removing: [String: [String]] = [:]
     ) throws -> RecordState {
         _ = try require(entity, id)
-        return try context.database.edit(entity, id) { builder in
-            try apply(values, adding: adding, removing: removing, entity: entity, to: &builder)
+        return try context.database.write(as: context.role) { transaction in
+            try transaction.edit(entity, id) { builder in
+                try apply(values, adding: adding, removing: removing, entity: entity, to: &builder)
+            }
         }
     }
 
