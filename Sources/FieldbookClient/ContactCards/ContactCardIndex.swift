@@ -50,29 +50,23 @@ struct ContactCardIndex {
         return nil
     }
 
-    /// Lower-cased, German umlauts spelled out (Müller = Mueller), other accents
-    /// folded, punctuation and extra spaces removed.
-    static func normalized(_ name: String) -> String {
-        var spelled = name.lowercased()
-        for (umlaut, spelling) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")] {
-            spelled = spelled.replacingOccurrences(of: umlaut, with: spelling)
-        }
-        let folded = spelled.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let words = folded.split { !$0.isLetter && !$0.isNumber }
-        return words.joined(separator: " ")
-    }
+    /// An organisation name as lead matching compares it (legal form, case, accents, umlaut spellings ignored).
+    static func normalized(_ name: String) -> String { LeadMatching.normalizedName(name) }
+
+    /// A person's name without case, accents and punctuation.
+    static func personKey(_ name: String) -> String { LeadMatching.words(of: name).joined(separator: " ") }
 
     /// Organisation, name and e-mail address, normalised: the identity of a card without UID.
     static func contentKey(of card: VCard) -> String {
         let parts = [
             normalized(card.first("ORG")?.components.first ?? ""),
-            normalized(card.first("N")?.components.joined(separator: " ") ?? card.first("FN")?.text ?? ""),
+            personKey(card.first("N")?.components.joined(separator: " ") ?? card.first("FN")?.text ?? ""),
             (card.first("EMAIL")?.text ?? "").trimmingCharacters(in: .whitespaces).lowercased(),
         ]
         return "card-content:" + parts.joined(separator: "\u{0}")
     }
 
     static func nameKey(account: String, first: String?, last: String) -> String {
-        account + "\u{0}" + normalized(first ?? "") + "\u{0}" + normalized(last)
+        account + "\u{0}" + personKey(first ?? "") + "\u{0}" + personKey(last)
     }
 }

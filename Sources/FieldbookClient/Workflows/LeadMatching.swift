@@ -10,11 +10,20 @@ enum LeadMatching {
 
     /// Lowercased, accents folded, punctuation dropped, legal forms removed.
     static func normalizedName(_ name: String) -> String {
-        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "." }
+        words(of: name).filter { !legalForms.contains($0) }.joined(separator: " ")
+    }
+
+    /// The words of a name: lowercased, German umlauts spelled out (Müller =
+    /// Mueller), other accents folded, punctuation dropped.
+    static func words(of name: String) -> [String] {
+        var spelled = name.lowercased()
+        for (umlaut, spelling) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")] {
+            spelled = spelled.replacingOccurrences(of: umlaut, with: spelling)
+        }
+        let folded = spelled.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return folded.split { !$0.isLetter && !$0.isNumber && $0 != "." }
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-            .filter { !$0.isEmpty && !legalForms.contains($0) }
-        return words.joined(separator: " ")
+            .filter { !$0.isEmpty }
     }
 
     /// The last nine digits of a phone number (country and trunk prefixes vary).
